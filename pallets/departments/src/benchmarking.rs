@@ -1,0 +1,153 @@
+//! Benchmarks of the department registry (v2 syntax). Each measures the worst case of its call:
+//! the council recomputed over `d` departments, replaced validators' keys purged, an officer
+//! created or removed.
+
+use super::*;
+use alloc::format;
+use codec::Decode;
+use frame_benchmarking::v2::*;
+use sp_runtime::traits::TrailingZeroInput;
+
+const SEED: u32 = 0;
+
+fn council<T: Config>() -> T::RuntimeOrigin {
+	T::CouncilOrigin::try_successful_origin().expect("council origin is available in benchmarks")
+}
+
+fn bench_code(i: u32) -> Vec<u8> {
+	format!("BENCH{i}").into_bytes()
+}
+
+fn keys<T: Config>(seed: u32) -> KeysOf<T> {
+	let entropy = (b"bench-keys", seed).encode();
+	KeysOf::<T>::decode(&mut TrailingZeroInput::new(&entropy)).expect("keys decode from any input")
+}
+
+/// Fill the registry up to `total` departments, returning the codes and heads of those added.
+fn departments<T: Config>(total: u32, with_validators: bool) -> Vec<(DepartmentCode, T::AccountId)> {
+	let mut added = Vec::new();
+	let mut i = 0;
+	while Departments::<T>::count() < total {
+		let head: T::AccountId = account("head", i, SEED);
+		let raw = bench_code(i);
+		Pallet::<T>::do_add_department(raw.clone(), b"Benchmark department".to_vec(), DepartmentKind::Other, head.clone())
+			.expect("room for the department");
+		let code = Pallet::<T>::parse_code(&raw).expect("well-formed code");
+		if with_validators {
+			let v: T::AccountId = account("validator", i, SEED);
+			Pallet::<T>::do_set_validator(code.clone(), v, keys::<T>(i)).expect("fresh keys");
+		}
+		added.push((code, head));
+		i += 1;
+	}
+	added
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn add_department(d: Linear<1, { T::MaxDepartments::get() - 1 }>) {
+		departments::<T>(d, false);
+		let head: T::AccountId = account("new-head", 0, SEED);
+		let origin = council::<T>();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, b"NEWDEPT".to_vec(), b"New department".to_vec(), DepartmentKind::Fire, head.clone());
+
+		assert_eq!(HeadOf::<T>::get(&head), Some(Pallet::<T>::parse_code(b"NEWDEPT").unwrap()));
+	}
+
+	#[benchmark]
+	fn remove_department(d: Linear<2, { T::MaxDepartments::get() }>) {
+		let added = departments::<T>(d, false);
+		let (code, head) = added.last().cloned().expect("at least one department added");
+		let origin = council::<T>();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, code.clone());
+
+		assert!(!Departments::<T>::contains_key(&code));
+		assert!(!HeadOf::<T>::contains_key(&head));
+	}
+
+	#[benchmark]
+	fn change_head(d: Linear<1, { T::MaxDepartments::get() }>) {
+		let added = departments::<T>(d, false);
+		let code = match added.last() {
+			Some((code, _)) => code.clone(),
+			None => Departments::<T>::iter_keys().next().expect("a department exists"),
+		};
+		let new_head: T::AccountId = account("new-head", 0, SEED);
+		let origin = council::<T>();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, code.clone(), new_head.clone());
+
+		assert_eq!(HeadOf::<T>::get(&new_head), Some(code));
+	}
+
+	#[benchmark]
+	fn set_validator() {
+		departments::<T>(Departments::<T>::count() + 1, true);
+		let code = Pallet::<T>::parse_code(&bench_code(0)).unwrap();
+		let validator: T::AccountId = account("replacement", 0, SEED);
+		let new_keys = keys::<T>(u32::MAX);
+		let origin = council::<T>();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, code.clone(), validator.clone(), new_keys);
+
+		assert_eq!(ValidatorOf::<T>::get(&validator), Some(code));
+	}
+
+	#[benchmark]
+	fn remove_validator(d: Linear<2, { T::MaxDepartments::get() }>) {
+		let added = departments::<T>(d, true);
+		let code = match added.last() {
+			Some((code, _)) => code.clone(),
+			None => Departments::<T>::iter()
+				.find(|(_, dep)| dep.validator.is_some())
+				.map(|(code, _)| code)
+				.expect("a department with a validator exists"),
+		};
+		// Make sure another validator remains.
+		departments::<T>(Departments::<T>::count().max(2), true);
+		let origin = council::<T>();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, code.clone());
+
+		assert!(Departments::<T>::get(&code).unwrap().validator.is_none());
+	}
+
+	#[benchmark]
+	fn grant_role() {
+		departments::<T>(Departments::<T>::count() + 1, false);
+		let head: T::AccountId = account("head", 0, SEED);
+		let officer: T::AccountId = account("officer", 0, SEED);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(head), officer.clone(), Role::ApprovingAuthority);
+
+		assert!(Officers::<T>::contains_key(&officer));
+	}
+
+	#[benchmark]
+	fn revoke_role() -> Result<(), BenchmarkError> {
+		departments::<T>(Departments::<T>::count() + 1, false);
+		let head: T::AccountId = account("head", 0, SEED);
+		let officer: T::AccountId = account("officer", 0, SEED);
+		Pallet::<T>::do_grant_role(head.clone(), officer.clone(), Role::ApprovingAuthority)
+			.map_err(|_| BenchmarkError::Stop("officer cannot be appointed"))?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(head), officer.clone(), Role::ApprovingAuthority);
+
+		assert!(!Officers::<T>::contains_key(&officer));
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder::default().build(), crate::mock::Test);
+}

@@ -1,0 +1,169 @@
+//! Types stored and exchanged by the department registry.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{pallet_prelude::ConstU32, BoundedVec};
+use scale_info::TypeInfo;
+use sp_runtime::RuntimeDebug;
+
+/// Longest department code, in bytes.
+pub const MAX_CODE_LEN: u32 = 12;
+
+/// Short, stable code of a department, such as `LAND` or `FIRE`: 2 to 12 characters from
+/// `A-Z`, `0-9` and `_`, starting with a letter.
+pub type DepartmentCode = BoundedVec<u8, ConstU32<MAX_CODE_LEN>>;
+
+/// What a department does. Later pallets use the kind to route work (for example only a
+/// [`DepartmentKind::Industries`] officer registers enterprises, the single-window nodal role).
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	RuntimeDebug,
+	TypeInfo,
+	MaxEncodedLen,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum DepartmentKind {
+	/// Land & Land Reforms (revenue): land records, land-use conversion.
+	Land,
+	/// Environment / State Pollution Control Board: consents to establish and operate.
+	Environment,
+	/// Industries: the single-window nodal agency, building plans in industrial areas.
+	Industries,
+	/// Fire & Emergency Services: fire safety NOCs.
+	Fire,
+	/// Urban development / municipal bodies: building plans, trade licences.
+	UrbanDevelopment,
+	/// Labour: factory licences.
+	Labour,
+	/// Any other department.
+	Other,
+}
+
+/// A role an officer can hold in their department. The department head implicitly holds every
+/// role of their own department.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Ord,
+	PartialOrd,
+	RuntimeDebug,
+	TypeInfo,
+	MaxEncodedLen,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum Role {
+	/// Takes cases, scrutinises them and may raise a query.
+	ScrutinyOfficer,
+	/// Approves (with conditions) or rejects cases, revokes certificates.
+	ApprovingAuthority,
+	/// Runs the department's own administration, such as its nodes.
+	DepartmentAdmin,
+}
+
+impl Role {
+	/// Every role, in declaration order.
+	pub const ALL: [Role; 3] = [Role::ScrutinyOfficer, Role::ApprovingAuthority, Role::DepartmentAdmin];
+}
+
+/// Number of distinct roles, which bounds the grants an officer can hold.
+pub type MaxRoles = ConstU32<3>;
+
+/// The record of one role granted to an officer: the link in the chain of authority behind every
+/// later decision the officer takes.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+)]
+pub struct RoleGrant<AccountId, BlockNumber> {
+	/// The role granted.
+	pub role: Role,
+	/// The department head who granted it.
+	pub granted_by: AccountId,
+	/// The block in which it was granted.
+	pub granted_at: BlockNumber,
+}
+
+/// An officer: an account that holds at least one role in exactly one department.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+)]
+pub struct Officer<AccountId, BlockNumber> {
+	/// The department the officer serves.
+	pub department: DepartmentCode,
+	/// The roles held, each with who granted it and when; never empty, one entry per role.
+	pub grants: BoundedVec<RoleGrant<AccountId, BlockNumber>, MaxRoles>,
+}
+
+impl<AccountId, BlockNumber> Officer<AccountId, BlockNumber> {
+	/// The grant of `role`, if the officer holds it.
+	pub fn grant(&self, role: Role) -> Option<&RoleGrant<AccountId, BlockNumber>> {
+		self.grants.iter().find(|g| g.role == role)
+	}
+}
+
+/// A department of the state government, as registered by the council.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(MaxNameLen))]
+pub struct Department<AccountId, BlockNumber, MaxNameLen: frame_support::traits::Get<u32>> {
+	/// Human-readable name, such as "Fire & Emergency Services".
+	pub name: BoundedVec<u8, MaxNameLen>,
+	/// What the department does.
+	pub kind: DepartmentKind,
+	/// The head: grants and revokes roles, sits on the council.
+	pub head: AccountId,
+	/// Block since which the current head holds office.
+	pub head_since: BlockNumber,
+	/// The account whose session keys author and finalize blocks for this department.
+	pub validator: Option<AccountId>,
+	/// Number of officers (accounts with at least one role), excluding the head.
+	pub officers: u32,
+	/// Block in which the department was added.
+	pub registered_at: BlockNumber,
+}
+
+/// One department in the genesis configuration.
+#[derive(Clone, RuntimeDebug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GenesisDepartment<AccountId> {
+	/// Department code, see [`DepartmentCode`].
+	pub code: alloc::string::String,
+	/// Human-readable name.
+	pub name: alloc::string::String,
+	/// What the department does.
+	pub kind: DepartmentKind,
+	/// The head account.
+	pub head: AccountId,
+	/// The validator account, whose session keys are set in the session pallet's genesis.
+	#[serde(default)]
+	pub validator: Option<AccountId>,
+	/// Officers and the roles each holds, granted by the head at genesis.
+	#[serde(default)]
+	pub officers: alloc::vec::Vec<(AccountId, alloc::vec::Vec<Role>)>,
+}
+
+/// Where the runtime keeps validators' session keys: implemented by the runtime on top of
+/// `pallet-session`, so the council can register a department's keys without the validator
+/// account having to transact.
+pub trait ValidatorKeys<AccountId> {
+	/// The session keys (one public key per consensus engine).
+	type Keys: frame_support::Parameter + frame_support::pallet_prelude::Member;
+
+	/// Register `keys` for `validator`; they take effect at the next session.
+	fn set_keys(validator: &AccountId, keys: Self::Keys) -> sp_runtime::DispatchResult;
+
+	/// Remove the keys of `validator`.
+	fn purge_keys(validator: &AccountId) -> sp_runtime::DispatchResult;
+}

@@ -1,0 +1,6 @@
+//! The pallets benchmarked by `clearance-node benchmark pallet`.
+
+frame_benchmarking::define_benchmarks!(
+	[frame_system, SystemBench::<Runtime>]
+	[pallet_departments, Departments]
+);

@@ -1,0 +1,176 @@
+//! Configuration of each pallet of the runtime.
+
+mod no_currency;
+
+pub use no_currency::NoCurrency;
+
+use crate::{
+	weights, AccountId, Aura, Block, BlockNumber, Council, Departments, Hash, Nonce, PalletInfo,
+	Runtime, RuntimeCall, RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, RuntimeTask, Session,
+	SessionKeys, DAYS, SLOT_DURATION, VERSION,
+};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstBool, ConstU32, ConstU64},
+	weights::{
+		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
+		Weight,
+	},
+};
+use frame_system::limits::{BlockLength, BlockWeights};
+use pallet_session::SessionInterface;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_runtime::{traits::ConvertInto, DispatchResult, Perbill};
+use sp_version::RuntimeVersion;
+
+/// Share of a block available to ordinary transactions; the rest is kept for operational ones.
+const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
+
+/// Blocks per session. Validator changes decided by the council apply at the next session.
+pub const SESSION_PERIOD: BlockNumber = 20;
+
+/// Most departments (and so council members and validators).
+pub const MAX_DEPARTMENTS: u32 = 32;
+
+parameter_types! {
+	pub const BlockHashCount: BlockNumber = 2400;
+	pub const Version: RuntimeVersion = VERSION;
+	/// One second of compute in a 3-second block.
+	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
+		Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
+		NORMAL_DISPATCH_RATIO,
+	);
+	pub RuntimeBlockLength: BlockLength = BlockLength::max_with_normal_ratio(5 * 1024 * 1024, NORMAL_DISPATCH_RATIO);
+	/// Generic Substrate SS58 prefix.
+	pub const SS58Prefix: u16 = 42;
+}
+
+#[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
+impl frame_system::Config for Runtime {
+	type Block = Block;
+	type BlockWeights = RuntimeBlockWeights;
+	type BlockLength = RuntimeBlockLength;
+	type AccountId = AccountId;
+	type Nonce = Nonce;
+	type Hash = Hash;
+	type BlockHashCount = BlockHashCount;
+	/// The node stores state in ParityDB.
+	type DbWeight = ParityDbWeight;
+	type Version = Version;
+	/// No balances: accounts exist because the registry gives them a role.
+	type AccountData = ();
+	type SS58Prefix = SS58Prefix;
+	type MaxConsumers = ConstU32<16>;
+}
+
+impl pallet_timestamp::Config for Runtime {
+	/// Milliseconds since the Unix epoch.
+	type Moment = u64;
+	type OnTimestampSet = Aura;
+	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
+	type WeightInfo = ();
+}
+
+impl pallet_aura::Config for Runtime {
+	type AuthorityId = AuraId;
+	type DisabledValidators = ();
+	type MaxAuthorities = ConstU32<MAX_DEPARTMENTS>;
+	type AllowMultipleBlocksPerSlot = ConstBool<false>;
+	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
+}
+
+impl pallet_grandpa::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = ();
+	type MaxAuthorities = ConstU32<MAX_DEPARTMENTS>;
+	type MaxNominators = ConstU32<0>;
+	type MaxSetIdSessionEntries = ConstU64<0>;
+	type KeyOwnerProof = sp_core::Void;
+	type EquivocationReportSystem = ();
+}
+
+impl pallet_session::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	/// A validator is identified by its account.
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = ConvertInto;
+	type ShouldEndSession = pallet_session::PeriodicSessions<ConstU32<SESSION_PERIOD>, ConstU32<0>>;
+	type NextSessionRotation =
+		pallet_session::PeriodicSessions<ConstU32<SESSION_PERIOD>, ConstU32<0>>;
+	/// The department registry decides the validator set.
+	type SessionManager = Departments;
+	type SessionHandler = <SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
+	type Keys = SessionKeys;
+	type DisablingStrategy = ();
+	type WeightInfo = ();
+	/// No token: keys carry no deposit.
+	type Currency = NoCurrency;
+	type KeyDeposit = ConstU32<0>;
+}
+
+impl pallet_session::historical::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type FullIdentification = ();
+	type FullIdentificationOf = UnitIdentification;
+}
+
+/// Validators carry no economic identity (no stake).
+pub struct UnitIdentification;
+impl sp_runtime::traits::Convert<AccountId, Option<()>> for UnitIdentification {
+	fn convert(_: AccountId) -> Option<()> {
+		Some(())
+	}
+}
+
+parameter_types! {
+	pub const CouncilMotionDuration: BlockNumber = 3 * DAYS;
+	pub CouncilMaxProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+}
+
+/// The council of department heads.
+pub type CouncilCollective = pallet_collective::Instance1;
+
+/// A council motion passed by at least two thirds of the department heads.
+pub type CouncilTwoThirds =
+	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 2, 3>;
+
+impl pallet_collective::Config<CouncilCollective> for Runtime {
+	type RuntimeOrigin = RuntimeOrigin;
+	type Proposal = RuntimeCall;
+	type RuntimeEvent = RuntimeEvent;
+	type MotionDuration = CouncilMotionDuration;
+	type MaxProposals = ConstU32<100>;
+	type MaxMembers = ConstU32<MAX_DEPARTMENTS>;
+	type DefaultVote = pallet_collective::MoreThanMajorityThenPrimeDefaultVote;
+	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	/// Membership follows the department registry only.
+	type SetMembersOrigin = frame_system::EnsureNever<()>;
+	type MaxProposalWeight = CouncilMaxProposalWeight;
+	type DisapproveOrigin = CouncilTwoThirds;
+	type KillOrigin = CouncilTwoThirds;
+	type Consideration = ();
+}
+
+/// Keeps validators' session keys in `pallet-session`, set by council motion.
+pub struct SessionKeyStore;
+impl pallet_departments::ValidatorKeys<AccountId> for SessionKeyStore {
+	type Keys = SessionKeys;
+
+	fn set_keys(validator: &AccountId, keys: SessionKeys) -> DispatchResult {
+		<Session as SessionInterface>::set_keys(validator, keys)
+	}
+
+	fn purge_keys(validator: &AccountId) -> DispatchResult {
+		<Session as SessionInterface>::purge_keys(validator)
+	}
+}
+
+impl pallet_departments::Config for Runtime {
+	type CouncilOrigin = CouncilTwoThirds;
+	type Council = Council;
+	type ValidatorKeys = SessionKeyStore;
+	type MaxDepartments = ConstU32<MAX_DEPARTMENTS>;
+	type MaxOfficersPerDepartment = ConstU32<1000>;
+	type MaxNameLen = ConstU32<64>;
+	type WeightInfo = weights::pallet_departments::WeightInfo<Runtime>;
+}

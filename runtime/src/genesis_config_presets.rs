@@ -1,0 +1,143 @@
+//! Genesis presets: `development` (one validator, demo data) and `local_testnet` (four
+//! department validators).
+//!
+//! Both start with the same four departments, heads and officers, all well-known development
+//! accounts so that `--alice`-style keys work:
+//!
+//! | Code | Department | Head | Officers | Validator (`local`) |
+//! |---|---|---|---|---|
+//! | `LAND` | Land & Land Reforms | Alice | Eve (scrutiny), Alice//stash (approving) | Alice |
+//! | `ENV` | Environment / Pollution Control Board | Bob | Ferdie (scrutiny), Bob//stash (approving) | Bob |
+//! | `IND` | Industries (single-window nodal agency) | Charlie | Charlie//stash (scrutiny, approving) | Charlie |
+//! | `FIRE` | Fire & Emergency Services | Dave | Dave//stash (scrutiny, approving) | Dave |
+//!
+//! On `development` only Alice validates (for `LAND`). `One` and `Two` hold no role.
+
+use crate::{AccountId, RuntimeGenesisConfig, SessionConfig, SessionKeys};
+use alloc::{vec, vec::Vec};
+use pallet_departments::{DepartmentKind, GenesisDepartment, Role};
+use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+/// The GRANDPA (ed25519) key of the same well-known development account.
+fn grandpa_keyring(who: Sr25519Keyring) -> Ed25519Keyring {
+	use Sr25519Keyring as S;
+	match who {
+		S::Alice => Ed25519Keyring::Alice,
+		S::Bob => Ed25519Keyring::Bob,
+		S::Charlie => Ed25519Keyring::Charlie,
+		S::Dave => Ed25519Keyring::Dave,
+		S::Eve => Ed25519Keyring::Eve,
+		S::Ferdie => Ed25519Keyring::Ferdie,
+		S::AliceStash => Ed25519Keyring::AliceStash,
+		S::BobStash => Ed25519Keyring::BobStash,
+		S::CharlieStash => Ed25519Keyring::CharlieStash,
+		S::DaveStash => Ed25519Keyring::DaveStash,
+		S::EveStash => Ed25519Keyring::EveStash,
+		S::FerdieStash => Ed25519Keyring::FerdieStash,
+		S::One => Ed25519Keyring::One,
+		S::Two => Ed25519Keyring::Two,
+	}
+}
+
+/// The session keys of a well-known development account (what `--alice` etc. insert).
+pub fn session_keys(who: Sr25519Keyring) -> SessionKeys {
+	SessionKeys { aura: who.public().into(), grandpa: grandpa_keyring(who).public().into() }
+}
+
+/// The four demo departments, with the validators `validators` names (by department code).
+pub fn demo_departments(validators: &[(&str, Sr25519Keyring)]) -> Vec<GenesisDepartment<AccountId>> {
+	use Sr25519Keyring::*;
+	let validator = |code: &str| {
+		validators.iter().find(|(c, _)| *c == code).map(|(_, k)| k.to_account_id())
+	};
+	let dept = |code: &str, name: &str, kind, head: Sr25519Keyring, officers: Vec<(Sr25519Keyring, Vec<Role>)>| {
+		GenesisDepartment {
+			code: code.into(),
+			name: name.into(),
+			kind,
+			head: head.to_account_id(),
+			validator: validator(code),
+			officers: officers.into_iter().map(|(k, roles)| (k.to_account_id(), roles)).collect(),
+		}
+	};
+	vec![
+		dept(
+			"LAND",
+			"Land & Land Reforms",
+			DepartmentKind::Land,
+			Alice,
+			vec![(Eve, vec![Role::ScrutinyOfficer]), (AliceStash, vec![Role::ApprovingAuthority])],
+		),
+		dept(
+			"ENV",
+			"Environment / Pollution Control Board",
+			DepartmentKind::Environment,
+			Bob,
+			vec![(Ferdie, vec![Role::ScrutinyOfficer]), (BobStash, vec![Role::ApprovingAuthority])],
+		),
+		dept(
+			"IND",
+			"Industries (single-window nodal agency)",
+			DepartmentKind::Industries,
+			Charlie,
+			vec![(CharlieStash, vec![Role::ScrutinyOfficer, Role::ApprovingAuthority])],
+		),
+		dept(
+			"FIRE",
+			"Fire & Emergency Services",
+			DepartmentKind::Fire,
+			Dave,
+			vec![(DaveStash, vec![Role::ScrutinyOfficer, Role::ApprovingAuthority])],
+		),
+	]
+}
+
+fn genesis(validators: &[(&str, Sr25519Keyring)]) -> RuntimeGenesisConfig {
+	RuntimeGenesisConfig {
+		session: SessionConfig {
+			keys: validators
+				.iter()
+				.map(|(_, k)| (k.to_account_id(), k.to_account_id(), session_keys(*k)))
+				.collect(),
+			..Default::default()
+		},
+		departments: pallet_departments::GenesisConfig { departments: demo_departments(validators) },
+		..Default::default()
+	}
+}
+
+/// One validator (Alice, for `LAND`) and the demo departments.
+pub fn development_config_genesis() -> RuntimeGenesisConfig {
+	genesis(&[("LAND", Sr25519Keyring::Alice)])
+}
+
+/// Four department validators: Land (Alice), Environment (Bob), Industries (Charlie), Fire
+/// (Dave).
+pub fn local_config_genesis() -> RuntimeGenesisConfig {
+	genesis(&[
+		("LAND", Sr25519Keyring::Alice),
+		("ENV", Sr25519Keyring::Bob),
+		("IND", Sr25519Keyring::Charlie),
+		("FIRE", Sr25519Keyring::Dave),
+	])
+}
+
+/// The JSON of preset `id`, if it exists.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let config = match id.as_ref() {
+		DEV_RUNTIME_PRESET => development_config_genesis(),
+		LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		_ => return None,
+	};
+	Some(
+		serde_json::to_string(&config)
+			.expect("serialization to json is expected to work; qed")
+			.into_bytes(),
+	)
+}
+
+/// The names of the presets.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
+}

@@ -1,0 +1,152 @@
+//! Runtime-level tests: genesis presets and the permission check at the transaction pool.
+
+use crate::{
+	extensions::{codes, CheckSigner, MAX_PENDING_PER_SIGNER},
+	genesis_config_presets::{development_config_genesis, local_config_genesis},
+	*,
+};
+use frame_support::assert_ok;
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{
+	generic::Era,
+	traits::Hash as _,
+	transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
+	BuildStorage,
+};
+
+fn ext(config: RuntimeGenesisConfig) -> sp_io::TestExternalities {
+	config.build_storage().expect("the preset builds").into()
+}
+
+fn tx_extension(nonce: Nonce) -> TxExtension {
+	(
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(Era::Immortal),
+		CheckSigner::from(nonce),
+		frame_system::CheckWeight::new(),
+	)
+}
+
+/// A `System::remark` signed by `signer` with `nonce`, as a wallet would build it.
+fn signed_remark(signer: Sr25519Keyring, nonce: Nonce) -> UncheckedExtrinsic {
+	let call = RuntimeCall::System(frame_system::Call::remark { remark: b"hello".to_vec() });
+	let extension = tx_extension(nonce);
+	let payload = SignedPayload::new(call.clone(), extension.clone()).expect("implicit data");
+	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
+	UncheckedExtrinsic::new_signed(
+		call,
+		Address::Id(signer.to_account_id()),
+		Signature::Sr25519(signature),
+		extension,
+	)
+}
+
+fn validate(tx: UncheckedExtrinsic) -> sp_runtime::transaction_validity::TransactionValidity {
+	let parent = frame_system::Pallet::<Runtime>::parent_hash();
+	Executive::validate_transaction(TransactionSource::External, tx, parent)
+}
+
+fn refused(code: u8) -> sp_runtime::transaction_validity::TransactionValidity {
+	Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(code)))
+}
+
+#[test]
+fn presets_build_the_demo_registry() {
+	ext(development_config_genesis()).execute_with(|| {
+		assert_eq!(pallet_departments::Departments::<Runtime>::count(), 4);
+		assert_eq!(pallet_collective::Members::<Runtime, configs::CouncilCollective>::get().len(), 4);
+		assert_eq!(pallet_session::Validators::<Runtime>::get(), vec![Sr25519Keyring::Alice.to_account_id()]);
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
+		assert_ok!(pallet_departments::Pallet::<Runtime>::do_try_state());
+	});
+	ext(local_config_genesis()).execute_with(|| {
+		assert_eq!(pallet_session::Validators::<Runtime>::get().len(), 4);
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 4);
+		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 4);
+		assert_ok!(pallet_departments::Pallet::<Runtime>::do_try_state());
+	});
+}
+
+#[test]
+fn presets_are_listed_and_parse() {
+	for name in genesis_config_presets::preset_names() {
+		let json = genesis_config_presets::get_preset(&name).expect("listed presets exist");
+		let value: serde_json::Value = serde_json::from_slice(&json).expect("valid JSON");
+		assert!(value.get("departments").is_some(), "preset {name:?} has departments");
+	}
+}
+
+#[test]
+fn pool_refuses_a_signer_without_a_role() {
+	ext(development_config_genesis()).execute_with(|| {
+		assert_eq!(validate(signed_remark(Sr25519Keyring::One, 0)), refused(codes::NOT_REGISTERED));
+		// And it can never be included either.
+		assert_eq!(
+			Executive::apply_extrinsic(signed_remark(Sr25519Keyring::One, 0)),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(codes::NOT_REGISTERED)))
+		);
+	});
+}
+
+#[test]
+fn pool_accepts_officers_and_heads_without_any_balance() {
+	ext(development_config_genesis()).execute_with(|| {
+		// Eve is a Land scrutiny officer, Bob the Environment head; neither has a balance.
+		let valid = validate(signed_remark(Sr25519Keyring::Eve, 0)).expect("officer accepted");
+		assert_eq!(valid.provides.len(), 1);
+		assert_ok!(validate(signed_remark(Sr25519Keyring::Bob, 0)));
+	});
+}
+
+#[test]
+fn pool_bounds_pending_transactions_per_signer() {
+	ext(development_config_genesis()).execute_with(|| {
+		let last_allowed = MAX_PENDING_PER_SIGNER - 1;
+		let valid = validate(signed_remark(Sr25519Keyring::Eve, last_allowed)).expect("within bound");
+		assert_eq!(valid.requires.len(), 1, "waits for the earlier nonces");
+		assert_eq!(
+			validate(signed_remark(Sr25519Keyring::Eve, MAX_PENDING_PER_SIGNER)),
+			refused(codes::TOO_MANY_PENDING)
+		);
+	});
+}
+
+#[test]
+fn revoking_the_last_role_closes_the_pool_to_the_officer() {
+	ext(development_config_genesis()).execute_with(|| {
+		assert_ok!(validate(signed_remark(Sr25519Keyring::Eve, 0)));
+		assert_ok!(Departments::revoke_role(
+			RuntimeOrigin::signed(Sr25519Keyring::Alice.to_account_id()),
+			Sr25519Keyring::Eve.to_account_id(),
+			pallet_departments::Role::ScrutinyOfficer,
+		));
+		assert_eq!(validate(signed_remark(Sr25519Keyring::Eve, 0)), refused(codes::NOT_REGISTERED));
+	});
+}
+
+#[test]
+fn included_transaction_bumps_the_nonce_and_replay_is_stale() {
+	ext(development_config_genesis()).execute_with(|| {
+		frame_system::Pallet::<Runtime>::initialize(
+			&1,
+			&BlakeTwo256::hash(b"parent"),
+			&Default::default(),
+		);
+		assert_ok!(Executive::apply_extrinsic(signed_remark(Sr25519Keyring::Eve, 0)).unwrap());
+		assert_eq!(frame_system::Pallet::<Runtime>::account_nonce(Sr25519Keyring::Eve.to_account_id()), 1);
+		assert_eq!(
+			Executive::apply_extrinsic(signed_remark(Sr25519Keyring::Eve, 0)),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Stale))
+		);
+	});
+}
+
+#[test]
+fn code_descriptions_cover_every_code() {
+	assert!(codes::describe(codes::NOT_REGISTERED).is_some());
+	assert!(codes::describe(codes::TOO_MANY_PENDING).is_some());
+	assert!(codes::describe(0).is_none());
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The whole test suite: pallet and runtime unit tests, benchmark tests, and end-to-end tests
+# against a built clearance-node. Installs missing prerequisites first.
+source "$(dirname "$0")/common.sh"
+
+ensure_prerequisites
+start=$(date +%s)
+
+build_workspace
+
+log "unit, runtime and end-to-end tests"
+cargo test --release --locked --workspace
+
+log "benchmark tests of pallet-departments (runtime-benchmarks feature, no wasm)"
+SKIP_WASM_BUILD=1 cargo test --release --locked -p pallet-departments --features runtime-benchmarks
+
+log "all tests passed in $(( $(date +%s) - start )) s"

@@ -1,0 +1,197 @@
+//! Helpers for end-to-end tests: start a built `clearance-node` on loopback ports, talk to it
+//! over JSON-RPC, build signed transactions the way a wallet does, and stop it cleanly.
+
+use clearance_runtime::{
+	extensions::CheckSigner, Address, Nonce, RuntimeCall, Signature, SignedPayload, TxExtension,
+	UncheckedExtrinsic, VERSION,
+};
+use codec::Encode;
+use jsonrpsee::{
+	core::client::ClientT,
+	http_client::{HttpClient, HttpClientBuilder},
+	rpc_params,
+};
+use sp_core::{hashing::twox_128, H256};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::generic::Era;
+use std::{
+	net::TcpListener,
+	path::PathBuf,
+	process::Stdio,
+	time::{Duration, Instant},
+};
+use tokio::process::{Child, Command};
+
+/// The `clearance-node` binary: `$CLEARANCE_NODE_BIN`, or the one built next to this test.
+pub fn node_binary() -> PathBuf {
+	if let Ok(path) = std::env::var("CLEARANCE_NODE_BIN") {
+		return PathBuf::from(path);
+	}
+	// target/<profile>/deps/<test-binary> -> target/<profile>/clearance-node
+	let exe = std::env::current_exe().expect("test binary path");
+	let profile_dir = exe.parent().and_then(|deps| deps.parent()).expect("target/<profile>");
+	let bin = profile_dir.join("clearance-node");
+	assert!(
+		bin.exists(),
+		"{} does not exist: build the node first (`cargo build --release --workspace`)",
+		bin.display()
+	);
+	bin
+}
+
+/// A free TCP port on loopback.
+pub fn free_port() -> u16 {
+	TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port()
+}
+
+/// A running node, killed when dropped if not stopped before.
+pub struct Node {
+	child: Child,
+	/// JSON-RPC port (HTTP and WebSocket).
+	pub rpc_port: u16,
+	/// Prometheus port.
+	pub prometheus_port: u16,
+	/// The node's base path, removed on drop.
+	pub base_path: PathBuf,
+}
+
+impl Node {
+	/// Start `clearance-node --dev` with its own base path and loopback ports.
+	pub async fn start_dev() -> Node {
+		let rpc_port = free_port();
+		let p2p_port = free_port();
+		let prometheus_port = free_port();
+		let base_path =
+			std::env::temp_dir().join(format!("clearance-e2e-{}-{}", std::process::id(), rpc_port));
+		let child = Command::new(node_binary())
+			.args(["--dev", "--no-telemetry", "--no-mdns", "--listen-addr"])
+			.arg(format!("/ip4/127.0.0.1/tcp/{p2p_port}"))
+			.arg("--base-path")
+			.arg(&base_path)
+			.args(["--rpc-port", &rpc_port.to_string()])
+			.args(["--prometheus-port", &prometheus_port.to_string()])
+			.stdout(Stdio::null())
+			.stderr(Stdio::null())
+			.kill_on_drop(true)
+			.spawn()
+			.expect("clearance-node starts");
+		let node = Node { child, rpc_port, prometheus_port, base_path };
+		node.wait_for_rpc(Duration::from_secs(60)).await;
+		node
+	}
+
+	/// HTTP URL of the RPC server.
+	pub fn http_url(&self) -> String {
+		format!("http://127.0.0.1:{}", self.rpc_port)
+	}
+
+	/// WebSocket URL of the RPC server (same port as HTTP).
+	pub fn ws_url(&self) -> String {
+		format!("ws://127.0.0.1:{}", self.rpc_port)
+	}
+
+	/// An HTTP JSON-RPC client.
+	pub fn http(&self) -> HttpClient {
+		HttpClientBuilder::default().build(self.http_url()).expect("valid URL")
+	}
+
+	async fn wait_for_rpc(&self, timeout: Duration) {
+		let client = self.http();
+		let start = Instant::now();
+		loop {
+			let health: Result<serde_json::Value, _> =
+				client.request("system_health", rpc_params![]).await;
+			if health.is_ok() {
+				return;
+			}
+			assert!(start.elapsed() < timeout, "RPC did not come up within {timeout:?}");
+			tokio::time::sleep(Duration::from_millis(250)).await;
+		}
+	}
+
+	/// Number of the latest finalized block.
+	pub async fn finalized_number(&self) -> u64 {
+		let client = self.http();
+		let hash: H256 =
+			client.request("chain_getFinalizedHead", rpc_params![]).await.expect("finalized head");
+		let header: serde_json::Value =
+			client.request("chain_getHeader", rpc_params![hash]).await.expect("header");
+		let number = header["number"].as_str().expect("hex number");
+		u64::from_str_radix(number.trim_start_matches("0x"), 16).expect("hex number")
+	}
+
+	/// Wait until a block at or above `n` is finalized; returns how long it took.
+	pub async fn wait_finalized(&self, n: u64, timeout: Duration) -> Duration {
+		let start = Instant::now();
+		while self.finalized_number().await < n {
+			assert!(start.elapsed() < timeout, "block {n} not finalized within {timeout:?}");
+			tokio::time::sleep(Duration::from_millis(250)).await;
+		}
+		start.elapsed()
+	}
+
+	/// Stop the node with SIGINT and wait for a clean exit.
+	pub async fn stop(mut self) -> std::process::ExitStatus {
+		if let Some(pid) = self.child.id() {
+			let _ = std::process::Command::new("kill").args(["-INT", &pid.to_string()]).status();
+		}
+		let status = tokio::time::timeout(Duration::from_secs(30), self.child.wait())
+			.await
+			.expect("node exits within 30 s of SIGINT")
+			.expect("exit status");
+		status
+	}
+}
+
+impl Drop for Node {
+	fn drop(&mut self) {
+		let _ = self.child.start_kill();
+		let _ = std::fs::remove_dir_all(&self.base_path);
+	}
+}
+
+/// Storage key of a plain value or the prefix of a map: `twox128(pallet) ++ twox128(item)`.
+pub fn storage_prefix(pallet: &str, item: &str) -> Vec<u8> {
+	[twox_128(pallet.as_bytes()), twox_128(item.as_bytes())].concat()
+}
+
+/// Hex with `0x`, as JSON-RPC wants it.
+pub fn hex(bytes: &[u8]) -> String {
+	format!("0x{}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>())
+}
+
+/// Bytes from `0x` hex.
+pub fn unhex(s: &str) -> Vec<u8> {
+	let s = s.trim_start_matches("0x");
+	(0..s.len())
+		.step_by(2)
+		.map(|i| u8::from_str_radix(&s[i..i + 2], 16).expect("hex"))
+		.collect()
+}
+
+/// A transaction signed by `signer`, immortal, as a wallet builds it for this chain.
+pub fn signed(
+	signer: Sr25519Keyring,
+	nonce: Nonce,
+	call: RuntimeCall,
+	genesis: H256,
+) -> UncheckedExtrinsic {
+	let extension: TxExtension = (
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(Era::Immortal),
+		CheckSigner::from(nonce),
+		frame_system::CheckWeight::new(),
+	);
+	let implicit = ((), VERSION.spec_version, VERSION.transaction_version, genesis, genesis, (), ());
+	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
+	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
+	UncheckedExtrinsic::new_signed(
+		call,
+		Address::Id(signer.to_account_id()),
+		Signature::Sr25519(signature),
+		extension,
+	)
+}
