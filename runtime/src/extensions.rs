@@ -5,14 +5,14 @@ use codec::{Decode, DecodeWithMemTracking, Encode};
 use frame_support::{
 	dispatch::DispatchInfo,
 	pallet_prelude::TransactionSource,
-	traits::{Contains, Get},
+	traits::Contains,
 };
 use frame_system::CheckNonce;
 use scale_info::TypeInfo;
 use sp_runtime::{
 	traits::{
-		AsSystemOriginSigner, DispatchInfoOf, PostDispatchInfoOf, TransactionExtension,
-		ValidateResult,
+		AsSystemOriginSigner, DispatchInfoOf, Implication, PostDispatchInfoOf,
+		TransactionExtension, ValidateResult,
 	},
 	transaction_validity::{InvalidTransaction, TransactionValidityError},
 	DispatchResult, Weight,
@@ -103,7 +103,7 @@ impl TransactionExtension<RuntimeCall> for CheckSigner {
 		info: &DispatchInfoOf<RuntimeCall>,
 		len: usize,
 		self_implicit: Self::Implicit,
-		inherited_implication: &impl Encode,
+		inherited_implication: &impl Implication,
 		source: TransactionSource,
 	) -> ValidateResult<Self::Val, RuntimeCall> {
 		if let Some(who) = origin.as_system_origin_signer() {

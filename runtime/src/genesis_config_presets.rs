@@ -46,12 +46,17 @@ pub fn session_keys(who: Sr25519Keyring) -> SessionKeys {
 }
 
 /// The four demo departments, with the validators `validators` names (by department code).
-pub fn demo_departments(validators: &[(&str, Sr25519Keyring)]) -> Vec<GenesisDepartment<AccountId>> {
+pub fn demo_departments(
+	validators: &[(&str, Sr25519Keyring)],
+) -> Vec<GenesisDepartment<AccountId>> {
 	use Sr25519Keyring::*;
-	let validator = |code: &str| {
-		validators.iter().find(|(c, _)| *c == code).map(|(_, k)| k.to_account_id())
-	};
-	let dept = |code: &str, name: &str, kind, head: Sr25519Keyring, officers: Vec<(Sr25519Keyring, Vec<Role>)>| {
+	let validator =
+		|code: &str| validators.iter().find(|(c, _)| *c == code).map(|(_, k)| k.to_account_id());
+	let dept = |code: &str,
+	            name: &str,
+	            kind,
+	            head: Sr25519Keyring,
+	            officers: Vec<(Sr25519Keyring, Vec<Role>)>| {
 		GenesisDepartment {
 			code: code.into(),
 			name: name.into(),
@@ -102,7 +107,9 @@ fn genesis(validators: &[(&str, Sr25519Keyring)]) -> RuntimeGenesisConfig {
 				.collect(),
 			..Default::default()
 		},
-		departments: pallet_departments::GenesisConfig { departments: demo_departments(validators) },
+		departments: pallet_departments::GenesisConfig {
+			departments: demo_departments(validators),
+		},
 		..Default::default()
 	}
 }

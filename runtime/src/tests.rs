@@ -57,8 +57,14 @@ fn refused(code: u8) -> sp_runtime::transaction_validity::TransactionValidity {
 fn presets_build_the_demo_registry() {
 	ext(development_config_genesis()).execute_with(|| {
 		assert_eq!(pallet_departments::Departments::<Runtime>::count(), 4);
-		assert_eq!(pallet_collective::Members::<Runtime, configs::CouncilCollective>::get().len(), 4);
-		assert_eq!(pallet_session::Validators::<Runtime>::get(), vec![Sr25519Keyring::Alice.to_account_id()]);
+		assert_eq!(
+			pallet_collective::Members::<Runtime, configs::CouncilCollective>::get().len(),
+			4
+		);
+		assert_eq!(
+			pallet_session::Validators::<Runtime>::get(),
+			vec![Sr25519Keyring::Alice.to_account_id()]
+		);
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
 		assert_ok!(pallet_departments::Pallet::<Runtime>::do_try_state());
 	});
@@ -86,7 +92,9 @@ fn pool_refuses_a_signer_without_a_role() {
 		// And it can never be included either.
 		assert_eq!(
 			Executive::apply_extrinsic(signed_remark(Sr25519Keyring::One, 0)),
-			Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(codes::NOT_REGISTERED)))
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(
+				codes::NOT_REGISTERED
+			)))
 		);
 	});
 }
@@ -105,7 +113,8 @@ fn pool_accepts_officers_and_heads_without_any_balance() {
 fn pool_bounds_pending_transactions_per_signer() {
 	ext(development_config_genesis()).execute_with(|| {
 		let last_allowed = MAX_PENDING_PER_SIGNER - 1;
-		let valid = validate(signed_remark(Sr25519Keyring::Eve, last_allowed)).expect("within bound");
+		let valid =
+			validate(signed_remark(Sr25519Keyring::Eve, last_allowed)).expect("within bound");
 		assert_eq!(valid.requires.len(), 1, "waits for the earlier nonces");
 		assert_eq!(
 			validate(signed_remark(Sr25519Keyring::Eve, MAX_PENDING_PER_SIGNER)),
@@ -136,7 +145,10 @@ fn included_transaction_bumps_the_nonce_and_replay_is_stale() {
 			&Default::default(),
 		);
 		assert_ok!(Executive::apply_extrinsic(signed_remark(Sr25519Keyring::Eve, 0)).unwrap());
-		assert_eq!(frame_system::Pallet::<Runtime>::account_nonce(Sr25519Keyring::Eve.to_account_id()), 1);
+		assert_eq!(
+			frame_system::Pallet::<Runtime>::account_nonce(Sr25519Keyring::Eve.to_account_id()),
+			1
+		);
 		assert_eq!(
 			Executive::apply_extrinsic(signed_remark(Sr25519Keyring::Eve, 0)),
 			Err(TransactionValidityError::Invalid(InvalidTransaction::Stale))

@@ -11,7 +11,8 @@ use jsonrpsee::{
 	http_client::{HttpClient, HttpClientBuilder},
 	rpc_params,
 };
-use sp_core::{hashing::twox_128, H256};
+use sp_core::H256;
+use sp_io::hashing::twox_128;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::generic::Era;
 use std::{
@@ -163,10 +164,7 @@ pub fn hex(bytes: &[u8]) -> String {
 /// Bytes from `0x` hex.
 pub fn unhex(s: &str) -> Vec<u8> {
 	let s = s.trim_start_matches("0x");
-	(0..s.len())
-		.step_by(2)
-		.map(|i| u8::from_str_radix(&s[i..i + 2], 16).expect("hex"))
-		.collect()
+	(0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).expect("hex")).collect()
 }
 
 /// A transaction signed by `signer`, immortal, as a wallet builds it for this chain.
@@ -185,7 +183,8 @@ pub fn signed(
 		CheckSigner::from(nonce),
 		frame_system::CheckWeight::new(),
 	);
-	let implicit = ((), VERSION.spec_version, VERSION.transaction_version, genesis, genesis, (), ());
+	let implicit =
+		((), VERSION.spec_version, VERSION.transaction_version, genesis, genesis, (), ());
 	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
 	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
 	UncheckedExtrinsic::new_signed(

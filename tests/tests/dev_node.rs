@@ -34,7 +34,9 @@ async fn dev_node_finalizes_serves_the_registry_and_guards_the_pool() {
 	let methods: serde_json::Value = http.request("rpc_methods", rpc_params![]).await.unwrap();
 	let methods: Vec<&str> =
 		methods["methods"].as_array().unwrap().iter().filter_map(|m| m.as_str()).collect();
-	for m in ["chainHead_v1_follow", "state_call", "author_submitExtrinsic", "system_accountNextIndex"] {
+	for m in
+		["chainHead_v1_follow", "state_call", "author_submitExtrinsic", "system_accountNextIndex"]
+	{
 		assert!(methods.contains(&m), "{m} is served");
 	}
 	let version: serde_json::Value =
@@ -71,7 +73,10 @@ async fn dev_node_finalizes_serves_the_registry_and_guards_the_pool() {
 	// The same over WebSocket, on the same port.
 	let ws = WsClientBuilder::default().build(node.ws_url()).await.unwrap();
 	let count: Option<String> = ws
-		.request("state_getStorage", rpc_params![hex(&storage_prefix("Departments", "CounterForDepartments"))])
+		.request(
+			"state_getStorage",
+			rpc_params![hex(&storage_prefix("Departments", "CounterForDepartments"))],
+		)
 		.await
 		.unwrap();
 	assert_eq!(u32::decode(&mut &unhex(&count.unwrap())[..]).unwrap(), 4);
@@ -100,7 +105,8 @@ async fn dev_node_finalizes_serves_the_registry_and_guards_the_pool() {
 	let start = std::time::Instant::now();
 	loop {
 		let nonce: u32 = http.request("system_accountNextIndex", rpc_params![&eve]).await.unwrap();
-		let pending: Vec<String> = http.request("author_pendingExtrinsics", rpc_params![]).await.unwrap();
+		let pending: Vec<String> =
+			http.request("author_pendingExtrinsics", rpc_params![]).await.unwrap();
 		if nonce == 1 && pending.is_empty() {
 			break;
 		}
@@ -109,7 +115,8 @@ async fn dev_node_finalizes_serves_the_registry_and_guards_the_pool() {
 	}
 
 	// Prometheus metrics are served.
-	let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", node.prometheus_port)).await.unwrap();
+	let mut stream =
+		tokio::net::TcpStream::connect(("127.0.0.1", node.prometheus_port)).await.unwrap();
 	stream.write_all(b"GET /metrics HTTP/1.0\r\nHost: localhost\r\n\r\n").await.unwrap();
 	let mut body = String::new();
 	stream.read_to_string(&mut body).await.unwrap();

@@ -24,14 +24,22 @@ fn keys<T: Config>(seed: u32) -> KeysOf<T> {
 }
 
 /// Fill the registry up to `total` departments, returning the codes and heads of those added.
-fn departments<T: Config>(total: u32, with_validators: bool) -> Vec<(DepartmentCode, T::AccountId)> {
+fn departments<T: Config>(
+	total: u32,
+	with_validators: bool,
+) -> Vec<(DepartmentCode, T::AccountId)> {
 	let mut added = Vec::new();
 	let mut i = 0;
 	while Departments::<T>::count() < total {
 		let head: T::AccountId = account("head", i, SEED);
 		let raw = bench_code(i);
-		Pallet::<T>::do_add_department(raw.clone(), b"Benchmark department".to_vec(), DepartmentKind::Other, head.clone())
-			.expect("room for the department");
+		Pallet::<T>::do_add_department(
+			raw.clone(),
+			b"Benchmark department".to_vec(),
+			DepartmentKind::Other,
+			head.clone(),
+		)
+		.expect("room for the department");
 		let code = Pallet::<T>::parse_code(&raw).expect("well-formed code");
 		if with_validators {
 			let v: T::AccountId = account("validator", i, SEED);
@@ -54,7 +62,13 @@ mod benchmarks {
 		let origin = council::<T>();
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, b"NEWDEPT".to_vec(), b"New department".to_vec(), DepartmentKind::Fire, head.clone());
+		_(
+			origin as T::RuntimeOrigin,
+			b"NEWDEPT".to_vec(),
+			b"New department".to_vec(),
+			DepartmentKind::Fire,
+			head.clone(),
+		);
 
 		assert_eq!(HeadOf::<T>::get(&head), Some(Pallet::<T>::parse_code(b"NEWDEPT").unwrap()));
 	}
@@ -149,5 +163,9 @@ mod benchmarks {
 		Ok(())
 	}
 
-	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder::default().build(), crate::mock::Test);
+	impl_benchmark_test_suite!(
+		Pallet,
+		crate::mock::ExtBuilder::default().build(),
+		crate::mock::Test
+	);
 }

@@ -55,7 +55,7 @@ use frame_support::{
 	traits::{ChangeMembers, Contains},
 };
 use frame_system::pallet_prelude::*;
-use sp_runtime::traits::Zero;
+use sp_runtime::{traits::Zero, Saturating};
 
 /// The department record as stored for runtime `T`.
 pub type DepartmentOf<T> = Department<
@@ -115,8 +115,7 @@ pub mod pallet {
 
 	/// The department each head leads.
 	#[pallet::storage]
-	pub type HeadOf<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, DepartmentCode>;
+	pub type HeadOf<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, DepartmentCode>;
 
 	/// Officers by account: their department and role grants.
 	#[pallet::storage]
@@ -136,8 +135,7 @@ pub mod pallet {
 
 	/// The department each validator account serves.
 	#[pallet::storage]
-	pub type ValidatorOf<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, DepartmentCode>;
+	pub type ValidatorOf<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, DepartmentCode>;
 
 	/// Set when the validator set changed since the last session rotation.
 	#[pallet::storage]
@@ -177,9 +175,8 @@ pub mod pallet {
 				}
 				for (officer, roles) in &d.officers {
 					for role in roles {
-						Pallet::<T>::ensure_can_grant(&code, officer, *role).unwrap_or_else(|e| {
-							panic!("genesis officer of {:?}: {:?}", d.code, e)
-						});
+						Pallet::<T>::ensure_can_grant(&code, officer, *role)
+							.unwrap_or_else(|e| panic!("genesis officer of {:?}: {:?}", d.code, e));
 						Pallet::<T>::insert_grant(&code, officer, *role, d.head.clone(), now);
 					}
 				}
@@ -366,7 +363,11 @@ pub mod pallet {
 		/// Emits [`Event::RoleGranted`].
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::grant_role())]
-		pub fn grant_role(origin: OriginFor<T>, officer: T::AccountId, role: Role) -> DispatchResult {
+		pub fn grant_role(
+			origin: OriginFor<T>,
+			officer: T::AccountId,
+			role: Role,
+		) -> DispatchResult {
 			let head = ensure_signed(origin)?;
 			Self::do_grant_role(head, officer, role)
 		}
@@ -393,9 +394,9 @@ pub mod pallet {
 impl<T: Config> Pallet<T> {
 	/// Validate a department code.
 	pub fn parse_code(code: &[u8]) -> Result<DepartmentCode, Error<T>> {
-		let well_formed = code.len() >= 2 &&
-			code[0].is_ascii_uppercase() &&
-			code.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'_');
+		let well_formed = code.len() >= 2
+			&& code[0].is_ascii_uppercase()
+			&& code.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'_');
 		ensure!(well_formed, Error::<T>::BadCode);
 		code.to_vec().try_into().map_err(|_| Error::<T>::BadCode)
 	}
@@ -431,8 +432,9 @@ impl<T: Config> Pallet<T> {
 
 	/// The validators of all departments, in department-code order.
 	pub fn validators() -> Vec<T::AccountId> {
-		let mut v: Vec<_> =
-			Departments::<T>::iter().filter_map(|(code, d)| d.validator.map(|v| (code, v))).collect();
+		let mut v: Vec<_> = Departments::<T>::iter()
+			.filter_map(|(code, d)| d.validator.map(|v| (code, v)))
+			.collect();
 		v.sort_by(|a, b| a.0.cmp(&b.0));
 		v.into_iter().map(|(_, v)| v).collect()
 	}
@@ -444,7 +446,10 @@ impl<T: Config> Pallet<T> {
 
 	fn ensure_can_add(code: &DepartmentCode, head: &T::AccountId) -> DispatchResult {
 		ensure!(!Departments::<T>::contains_key(code), Error::<T>::AlreadyExists);
-		ensure!(Departments::<T>::count() < T::MaxDepartments::get(), Error::<T>::TooManyDepartments);
+		ensure!(
+			Departments::<T>::count() < T::MaxDepartments::get(),
+			Error::<T>::TooManyDepartments
+		);
 		Self::ensure_unassigned(head)
 	}
 
@@ -471,7 +476,11 @@ impl<T: Config> Pallet<T> {
 		);
 	}
 
-	fn ensure_can_grant(code: &DepartmentCode, officer: &T::AccountId, role: Role) -> DispatchResult {
+	fn ensure_can_grant(
+		code: &DepartmentCode,
+		officer: &T::AccountId,
+		role: Role,
+	) -> DispatchResult {
 		ensure!(!HeadOf::<T>::contains_key(officer), Error::<T>::AlreadyAssigned);
 		match Officers::<T>::get(officer) {
 			Some(o) => {
@@ -480,7 +489,10 @@ impl<T: Config> Pallet<T> {
 			},
 			None => {
 				let d = Departments::<T>::get(code).ok_or(Error::<T>::NotFound)?;
-				ensure!(d.officers < T::MaxOfficersPerDepartment::get(), Error::<T>::TooManyOfficers);
+				ensure!(
+					d.officers < T::MaxOfficersPerDepartment::get(),
+					Error::<T>::TooManyOfficers
+				);
 			},
 		}
 		Ok(())
@@ -622,7 +634,12 @@ impl<T: Config> Pallet<T> {
 
 		let now = frame_system::Pallet::<T>::block_number();
 		Self::insert_grant(&code, &officer, role, head.clone(), now);
-		Self::deposit_event(Event::RoleGranted { department: code, officer, role, granted_by: head });
+		Self::deposit_event(Event::RoleGranted {
+			department: code,
+			officer,
+			role,
+			granted_by: head,
+		});
 		Ok(())
 	}
 
@@ -647,7 +664,12 @@ impl<T: Config> Pallet<T> {
 		} else {
 			Officers::<T>::insert(&officer, o);
 		}
-		Self::deposit_event(Event::RoleRevoked { department: code, officer, role, revoked_by: head });
+		Self::deposit_event(Event::RoleRevoked {
+			department: code,
+			officer,
+			role,
+			revoked_by: head,
+		});
 		Ok(())
 	}
 
@@ -670,7 +692,10 @@ impl<T: Config> Pallet<T> {
 			let indexed = DepartmentOfficers::<T>::iter_prefix(&code).count() as u32;
 			ensure!(indexed == d.officers, "officer count does not match the index");
 			if let Some(v) = &d.validator {
-				ensure!(ValidatorOf::<T>::get(v) == Some(code.clone()), "validator does not map back");
+				ensure!(
+					ValidatorOf::<T>::get(v) == Some(code.clone()),
+					"validator does not map back"
+				);
 			}
 		}
 		ensure!(HeadOf::<T>::iter().count() as u32 == count, "stray head entries");
@@ -679,7 +704,10 @@ impl<T: Config> Pallet<T> {
 			ensure!(d.validator.as_ref() == Some(&who), "stray validator entry");
 		}
 		for (who, o) in Officers::<T>::iter() {
-			ensure!(Departments::<T>::contains_key(&o.department), "officer of a missing department");
+			ensure!(
+				Departments::<T>::contains_key(&o.department),
+				"officer of a missing department"
+			);
 			ensure!(!o.grants.is_empty(), "officer without roles");
 			for (i, g) in o.grants.iter().enumerate() {
 				ensure!(

@@ -3,7 +3,6 @@
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
-use sp_runtime::RuntimeDebug;
 
 /// Longest department code, in bytes.
 pub const MAX_CODE_LEN: u32 = 12;
@@ -22,7 +21,7 @@ pub type DepartmentCode = BoundedVec<u8, ConstU32<MAX_CODE_LEN>>;
 	DecodeWithMemTracking,
 	Eq,
 	PartialEq,
-	RuntimeDebug,
+	Debug,
 	TypeInfo,
 	MaxEncodedLen,
 	serde::Serialize,
@@ -57,7 +56,7 @@ pub enum DepartmentKind {
 	PartialEq,
 	Ord,
 	PartialOrd,
-	RuntimeDebug,
+	Debug,
 	TypeInfo,
 	MaxEncodedLen,
 	serde::Serialize,
@@ -74,7 +73,8 @@ pub enum Role {
 
 impl Role {
 	/// Every role, in declaration order.
-	pub const ALL: [Role; 3] = [Role::ScrutinyOfficer, Role::ApprovingAuthority, Role::DepartmentAdmin];
+	pub const ALL: [Role; 3] =
+		[Role::ScrutinyOfficer, Role::ApprovingAuthority, Role::DepartmentAdmin];
 }
 
 /// Number of distinct roles, which bounds the grants an officer can hold.
@@ -83,7 +83,7 @@ pub type MaxRoles = ConstU32<3>;
 /// The record of one role granted to an officer: the link in the chain of authority behind every
 /// later decision the officer takes.
 #[derive(
-	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
 pub struct RoleGrant<AccountId, BlockNumber> {
 	/// The role granted.
@@ -96,7 +96,7 @@ pub struct RoleGrant<AccountId, BlockNumber> {
 
 /// An officer: an account that holds at least one role in exactly one department.
 #[derive(
-	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
 pub struct Officer<AccountId, BlockNumber> {
 	/// The department the officer serves.
@@ -114,7 +114,7 @@ impl<AccountId, BlockNumber> Officer<AccountId, BlockNumber> {
 
 /// A department of the state government, as registered by the council.
 #[derive(
-	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
 #[scale_info(skip_type_params(MaxNameLen))]
 pub struct Department<AccountId, BlockNumber, MaxNameLen: frame_support::traits::Get<u32>> {
@@ -135,8 +135,9 @@ pub struct Department<AccountId, BlockNumber, MaxNameLen: frame_support::traits:
 }
 
 /// One department in the genesis configuration.
-#[derive(Clone, RuntimeDebug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(bound(serialize = "AccountId: serde::Serialize", deserialize = "AccountId: serde::Deserialize<'de>"))]
 pub struct GenesisDepartment<AccountId> {
 	/// Department code, see [`DepartmentCode`].
 	pub code: alloc::string::String,

@@ -18,7 +18,13 @@ fn signed(who: u64) -> RuntimeOrigin {
 }
 
 fn add(code_: &str, head: u64) -> sp_runtime::DispatchResult {
-	Departments::add_department(root(), code_.into(), b"Fire & Emergency".to_vec(), DepartmentKind::Fire, head)
+	Departments::add_department(
+		root(),
+		code_.into(),
+		b"Fire & Emergency".to_vec(),
+		DepartmentKind::Fire,
+		head,
+	)
 }
 
 mod genesis {
@@ -84,8 +90,12 @@ mod add_department {
 			assert_ok!(add("FIRE", 3));
 			assert_eq!(
 				last_event(),
-				Ev::DepartmentAdded { department: code("FIRE"), kind: DepartmentKind::Fire, head: 3 }
-					.into()
+				Ev::DepartmentAdded {
+					department: code("FIRE"),
+					kind: DepartmentKind::Fire,
+					head: 3
+				}
+				.into()
 			);
 			assert_eq!(HeadOf::<Test>::get(3), Some(code("FIRE")));
 			assert_eq!(council(), vec![1, 2, 3]);
@@ -98,7 +108,13 @@ mod add_department {
 	fn needs_the_council() {
 		ExtBuilder::default().build_and_execute(|| {
 			assert_noop!(
-				Departments::add_department(signed(LAND_HEAD), b"FIRE".to_vec(), b"Fire".to_vec(), DepartmentKind::Fire, 3),
+				Departments::add_department(
+					signed(LAND_HEAD),
+					b"FIRE".to_vec(),
+					b"Fire".to_vec(),
+					DepartmentKind::Fire,
+					3
+				),
 				DispatchError::BadOrigin
 			);
 		});
@@ -117,11 +133,23 @@ mod add_department {
 	fn refuses_bad_names() {
 		ExtBuilder::default().build_and_execute(|| {
 			assert_noop!(
-				Departments::add_department(root(), b"FIRE".to_vec(), vec![], DepartmentKind::Fire, 3),
+				Departments::add_department(
+					root(),
+					b"FIRE".to_vec(),
+					vec![],
+					DepartmentKind::Fire,
+					3
+				),
 				Error::EmptyName
 			);
 			assert_noop!(
-				Departments::add_department(root(), b"FIRE".to_vec(), vec![b'x'; 33], DepartmentKind::Fire, 3),
+				Departments::add_department(
+					root(),
+					b"FIRE".to_vec(),
+					vec![b'x'; 33],
+					DepartmentKind::Fire,
+					3
+				),
 				Error::NameTooLong
 			);
 		});
@@ -155,7 +183,10 @@ mod remove_department {
 		ExtBuilder::default().build_and_execute(|| {
 			assert_ok!(add("FIRE", 3));
 			assert_ok!(Departments::remove_department(root(), code("FIRE")));
-			assert_eq!(last_event(), Ev::DepartmentRemoved { department: code("FIRE"), head: 3 }.into());
+			assert_eq!(
+				last_event(),
+				Ev::DepartmentRemoved { department: code("FIRE"), head: 3 }.into()
+			);
 			assert!(!crate::Departments::<Test>::contains_key(code("FIRE")));
 			assert_eq!(council(), vec![1, 2]);
 			assert_eq!(System::sufficients(&3), 0);
@@ -166,7 +197,10 @@ mod remove_department {
 	#[test]
 	fn refusals() {
 		ExtBuilder::default().build_and_execute(|| {
-			assert_noop!(Departments::remove_department(signed(1), code("ENV")), DispatchError::BadOrigin);
+			assert_noop!(
+				Departments::remove_department(signed(1), code("ENV")),
+				DispatchError::BadOrigin
+			);
 			assert_noop!(Departments::remove_department(root(), code("FIRE")), Error::NotFound);
 			assert_noop!(Departments::remove_department(root(), code("LAND")), Error::HasOfficers);
 			assert_noop!(Departments::remove_department(root(), code("ENV")), Error::HasValidator);
@@ -185,7 +219,10 @@ mod remove_department {
 				officers: vec![],
 			})
 			.build_and_execute(|| {
-				assert_noop!(Departments::remove_department(root(), code("LAND")), Error::LastDepartment);
+				assert_noop!(
+					Departments::remove_department(root(), code("LAND")),
+					Error::LastDepartment
+				);
 			});
 	}
 }
@@ -200,7 +237,8 @@ mod change_head {
 			assert_ok!(Departments::change_head(root(), code("LAND"), 5));
 			assert_eq!(
 				last_event(),
-				Ev::HeadChanged { department: code("LAND"), old_head: LAND_HEAD, new_head: 5 }.into()
+				Ev::HeadChanged { department: code("LAND"), old_head: LAND_HEAD, new_head: 5 }
+					.into()
 			);
 			let land = crate::Departments::<Test>::get(code("LAND")).unwrap();
 			assert_eq!((land.head, land.head_since), (5, 7));
@@ -211,7 +249,10 @@ mod change_head {
 			let o = Officers::<Test>::get(LAND_SCRUTINY).unwrap();
 			assert_eq!(o.grant(Role::ScrutinyOfficer).unwrap().granted_by, LAND_HEAD);
 			// The old head lost their powers; the new head has them.
-			assert_noop!(Departments::grant_role(signed(LAND_HEAD), 20, Role::ScrutinyOfficer), Error::NotHead);
+			assert_noop!(
+				Departments::grant_role(signed(LAND_HEAD), 20, Role::ScrutinyOfficer),
+				Error::NotHead
+			);
 			assert_ok!(Departments::grant_role(signed(5), 20, Role::ScrutinyOfficer));
 		});
 	}
@@ -219,11 +260,23 @@ mod change_head {
 	#[test]
 	fn refusals() {
 		ExtBuilder::default().build_and_execute(|| {
-			assert_noop!(Departments::change_head(signed(1), code("LAND"), 5), DispatchError::BadOrigin);
+			assert_noop!(
+				Departments::change_head(signed(1), code("LAND"), 5),
+				DispatchError::BadOrigin
+			);
 			assert_noop!(Departments::change_head(root(), code("FIRE"), 5), Error::NotFound);
-			assert_noop!(Departments::change_head(root(), code("LAND"), LAND_HEAD), Error::SameHead);
-			assert_noop!(Departments::change_head(root(), code("LAND"), ENV_HEAD), Error::AlreadyAssigned);
-			assert_noop!(Departments::change_head(root(), code("LAND"), LAND_SCRUTINY), Error::AlreadyAssigned);
+			assert_noop!(
+				Departments::change_head(root(), code("LAND"), LAND_HEAD),
+				Error::SameHead
+			);
+			assert_noop!(
+				Departments::change_head(root(), code("LAND"), ENV_HEAD),
+				Error::AlreadyAssigned
+			);
+			assert_noop!(
+				Departments::change_head(root(), code("LAND"), LAND_SCRUTINY),
+				Error::AlreadyAssigned
+			);
 		});
 	}
 }
@@ -236,7 +289,10 @@ mod validators {
 		ExtBuilder::default().without_validator("ENV").build_and_execute(|| {
 			assert_eq!(Departments::new_session(1), None);
 			assert_ok!(Departments::set_validator(root(), code("ENV"), 202, 7));
-			assert_eq!(last_event(), Ev::ValidatorSet { department: code("ENV"), validator: 202 }.into());
+			assert_eq!(
+				last_event(),
+				Ev::ValidatorSet { department: code("ENV"), validator: 202 }.into()
+			);
 			assert_eq!(keys_of(202), Some(7));
 			assert_eq!(ValidatorOf::<Test>::get(202), Some(code("ENV")));
 			assert_eq!(Departments::new_session(2), Some(vec![202, LAND_VALIDATOR]));
@@ -260,7 +316,10 @@ mod validators {
 	#[test]
 	fn set_validator_refusals() {
 		ExtBuilder::default().build_and_execute(|| {
-			assert_noop!(Departments::set_validator(signed(1), code("ENV"), 202, 7), DispatchError::BadOrigin);
+			assert_noop!(
+				Departments::set_validator(signed(1), code("ENV"), 202, 7),
+				DispatchError::BadOrigin
+			);
 			assert_noop!(Departments::set_validator(root(), code("FIRE"), 202, 7), Error::NotFound);
 			assert_noop!(
 				Departments::set_validator(root(), code("ENV"), LAND_VALIDATOR, 7),
@@ -292,7 +351,10 @@ mod validators {
 	#[test]
 	fn remove_validator_refusals() {
 		ExtBuilder::default().without_validator("ENV").build_and_execute(|| {
-			assert_noop!(Departments::remove_validator(signed(1), code("LAND")), DispatchError::BadOrigin);
+			assert_noop!(
+				Departments::remove_validator(signed(1), code("LAND")),
+				DispatchError::BadOrigin
+			);
 			assert_noop!(Departments::remove_validator(root(), code("FIRE")), Error::NotFound);
 			assert_noop!(Departments::remove_validator(root(), code("ENV")), Error::NoValidator);
 			assert_noop!(Departments::remove_validator(root(), code("LAND")), Error::LastValidator);
@@ -323,7 +385,11 @@ mod roles {
 			assert_eq!(o.department, code("ENV"));
 			assert_eq!(
 				o.grant(Role::ApprovingAuthority),
-				Some(&RoleGrant { role: Role::ApprovingAuthority, granted_by: ENV_HEAD, granted_at: 9 })
+				Some(&RoleGrant {
+					role: Role::ApprovingAuthority,
+					granted_by: ENV_HEAD,
+					granted_at: 9
+				})
 			);
 			assert_eq!(crate::Departments::<Test>::get(code("ENV")).unwrap().officers, 1);
 			assert_eq!(System::sufficients(&21), 1);
@@ -334,10 +400,22 @@ mod roles {
 	#[test]
 	fn grant_role_refusals() {
 		ExtBuilder::default().build_and_execute(|| {
-			assert_noop!(Departments::grant_role(root(), 21, Role::ScrutinyOfficer), DispatchError::BadOrigin);
-			assert_noop!(Departments::grant_role(signed(NOBODY), 21, Role::ScrutinyOfficer), Error::NotHead);
-			assert_noop!(Departments::grant_role(signed(LAND_SCRUTINY), 21, Role::ScrutinyOfficer), Error::NotHead);
-			assert_noop!(Departments::grant_role(signed(ENV_HEAD), LAND_HEAD, Role::ScrutinyOfficer), Error::AlreadyAssigned);
+			assert_noop!(
+				Departments::grant_role(root(), 21, Role::ScrutinyOfficer),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				Departments::grant_role(signed(NOBODY), 21, Role::ScrutinyOfficer),
+				Error::NotHead
+			);
+			assert_noop!(
+				Departments::grant_role(signed(LAND_SCRUTINY), 21, Role::ScrutinyOfficer),
+				Error::NotHead
+			);
+			assert_noop!(
+				Departments::grant_role(signed(ENV_HEAD), LAND_HEAD, Role::ScrutinyOfficer),
+				Error::AlreadyAssigned
+			);
 			assert_noop!(
 				Departments::grant_role(signed(ENV_HEAD), LAND_SCRUTINY, Role::ScrutinyOfficer),
 				Error::AlreadyAssigned
@@ -359,7 +437,11 @@ mod roles {
 	#[test]
 	fn revoke_role_works_and_last_role_ends_the_position() {
 		ExtBuilder::default().build_and_execute(|| {
-			assert_ok!(Departments::revoke_role(signed(LAND_HEAD), LAND_APPROVER, Role::ApprovingAuthority));
+			assert_ok!(Departments::revoke_role(
+				signed(LAND_HEAD),
+				LAND_APPROVER,
+				Role::ApprovingAuthority
+			));
 			assert_eq!(
 				last_event(),
 				Ev::RoleRevoked {
@@ -370,8 +452,15 @@ mod roles {
 				}
 				.into()
 			);
-			assert!(Officers::<Test>::get(LAND_APPROVER).unwrap().grant(Role::ScrutinyOfficer).is_some());
-			assert_ok!(Departments::revoke_role(signed(LAND_HEAD), LAND_APPROVER, Role::ScrutinyOfficer));
+			assert!(Officers::<Test>::get(LAND_APPROVER)
+				.unwrap()
+				.grant(Role::ScrutinyOfficer)
+				.is_some());
+			assert_ok!(Departments::revoke_role(
+				signed(LAND_HEAD),
+				LAND_APPROVER,
+				Role::ScrutinyOfficer
+			));
 			assert!(Officers::<Test>::get(LAND_APPROVER).is_none());
 			assert!(!RoleHolders::<Test>::contains(&LAND_APPROVER));
 			assert_eq!(System::sufficients(&LAND_APPROVER), 0);
@@ -399,7 +488,11 @@ mod roles {
 				Error::NotOfficer
 			);
 			assert_noop!(
-				Departments::revoke_role(signed(LAND_HEAD), LAND_SCRUTINY, Role::ApprovingAuthority),
+				Departments::revoke_role(
+					signed(LAND_HEAD),
+					LAND_SCRUTINY,
+					Role::ApprovingAuthority
+				),
 				Error::RoleNotHeld
 			);
 		});
