@@ -5,6 +5,7 @@ use crate::{
 	genesis_config_presets::{development_config_genesis, local_config_genesis},
 	*,
 };
+use codec::Encode;
 use frame_support::assert_ok;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{

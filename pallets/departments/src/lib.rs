@@ -682,7 +682,7 @@ impl<T: Config> Pallet<T> {
 	/// - no account is both a head and an officer;
 	/// - [`ValidatorOf`] is exactly the inverse of the departments' validators;
 	/// - the number of departments is within [`Config::MaxDepartments`].
-	#[cfg(any(feature = "try-runtime", test))]
+	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let count = Departments::<T>::count();
 		ensure!(count <= T::MaxDepartments::get(), "too many departments");

@@ -1,7 +1,10 @@
 //! Unit tests of the department registry: every call's success (checked through its event and
 //! storage) and every refusal (with `assert_noop!`), with the invariants checked after each test.
 
-use crate::{mock::*, *};
+use crate::{
+	mock::*, DepartmentKind, DepartmentOfficers, GenesisDepartment, HeadOf, Officers, Pallet, Role,
+	RoleGrant, RoleHolders, ValidatorOf,
+};
 use frame_support::{assert_noop, assert_ok, traits::Contains};
 use pallet_session::SessionManager;
 use sp_runtime::DispatchError;
