@@ -2,11 +2,7 @@
 
 use crate::{AccountId, Nonce, Runtime, RuntimeCall, RuntimeOrigin};
 use codec::{Decode, DecodeWithMemTracking, Encode};
-use frame_support::{
-	dispatch::DispatchInfo,
-	pallet_prelude::TransactionSource,
-	traits::Contains,
-};
+use frame_support::{dispatch::DispatchInfo, pallet_prelude::TransactionSource, traits::Contains};
 use frame_system::CheckNonce;
 use scale_info::TypeInfo;
 use sp_runtime::{

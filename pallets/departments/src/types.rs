@@ -137,7 +137,10 @@ pub struct Department<AccountId, BlockNumber, MaxNameLen: frame_support::traits:
 /// One department in the genesis configuration.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[serde(bound(serialize = "AccountId: serde::Serialize", deserialize = "AccountId: serde::Deserialize<'de>"))]
+#[serde(bound(
+	serialize = "AccountId: serde::Serialize",
+	deserialize = "AccountId: serde::Deserialize<'de>"
+))]
 pub struct GenesisDepartment<AccountId> {
 	/// Department code, see [`DepartmentCode`].
 	pub code: alloc::string::String,

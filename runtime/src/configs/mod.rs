@@ -6,8 +6,8 @@ pub use no_currency::NoCurrency;
 
 use crate::{
 	weights, AccountId, Aura, Block, BlockNumber, Council, Departments, Hash, Nonce, PalletInfo,
-	Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, RuntimeTask, Session,
-	SessionKeys, DAYS, SLOT_DURATION, VERSION,
+	Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, RuntimeTask, Session, SessionKeys, DAYS,
+	SLOT_DURATION, VERSION,
 };
 use frame_support::{
 	derive_impl,
