@@ -11,7 +11,8 @@ build_workspace
 log "unit, runtime and end-to-end tests"
 cargo test --release --locked --workspace
 
-log "benchmark tests of pallet-departments (runtime-benchmarks feature, no wasm)"
-SKIP_WASM_BUILD=1 cargo test --release --locked -p pallet-departments --features runtime-benchmarks
+log "benchmark tests of our pallets (runtime-benchmarks feature, no wasm)"
+SKIP_WASM_BUILD=1 cargo test --release --locked --features runtime-benchmarks \
+	-p pallet-departments -p pallet-enterprises -p pallet-land-parcels -p pallet-clearances
 
 log "all tests passed in $(( $(date +%s) - start )) s"

@@ -1,6 +1,68 @@
-//! The pallets benchmarked by `clearance-node benchmark pallet`.
+//! The pallets benchmarked by `clearance-node benchmark pallet`, and the set-up our pallets'
+//! benchmarks need from this runtime (accounts of the `development` genesis).
+
+use crate::{AccountId, Runtime};
+use clearance_primitives::{DepartmentCode, EnterpriseId, LandUse, Ulpin};
+use sp_core::H256;
+use sp_keyring::Sr25519Keyring;
 
 frame_benchmarking::define_benchmarks!(
 	[frame_system, SystemBench::<Runtime>]
 	[pallet_departments, Departments]
+	[pallet_enterprises, Enterprises]
+	[pallet_land_parcels, LandParcels]
+	[pallet_clearances, Clearances]
 );
+
+/// Benchmark set-up on the `development` genesis.
+pub struct Helper;
+
+impl pallet_enterprises::BenchmarkHelper<AccountId> for Helper {
+	fn registrar() -> AccountId {
+		// Industries scrutiny officer in the development genesis.
+		Sr25519Keyring::CharlieStash.to_account_id()
+	}
+}
+
+impl pallet_land_parcels::BenchmarkHelper<AccountId> for Helper {
+	fn land_officer() -> AccountId {
+		// Head of the Land department.
+		Sr25519Keyring::Alice.to_account_id()
+	}
+}
+
+impl pallet_clearances::BenchmarkHelper<AccountId> for Helper {
+	fn applicant() -> (AccountId, EnterpriseId) {
+		let owner: AccountId = frame_benchmarking::account("bench-owner", 0, 0);
+		if let Some(id) = pallet_enterprises::Members::<Runtime>::get(&owner) {
+			return (owner, id);
+		}
+		let id = pallet_enterprises::NextEnterpriseId::<Runtime>::get();
+		pallet_enterprises::Pallet::<Runtime>::do_register(
+			Sr25519Keyring::CharlieStash.to_account_id(),
+			b"Benchmark Enterprise".to_vec(),
+			H256::zero(),
+			owner.clone(),
+		)
+		.expect("the Industries officer registers");
+		(owner, id)
+	}
+
+	fn department() -> (DepartmentCode, AccountId) {
+		(b"IND".to_vec().try_into().expect("short"), Sr25519Keyring::Charlie.to_account_id())
+	}
+
+	fn parcel(id: Ulpin) {
+		pallet_land_parcels::Pallet::<Runtime>::do_register(
+			Sr25519Keyring::Alice.to_account_id(),
+			id,
+			b"Benchmark district".to_vec(),
+			b"Benchmark village".to_vec(),
+			b"1/1".to_vec(),
+			10_000,
+			LandUse::Agricultural,
+			pallet_land_parcels::Holder::Private(H256::zero()),
+		)
+		.expect("the Land head registers");
+	}
+}

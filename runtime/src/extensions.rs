@@ -14,8 +14,10 @@ use sp_runtime::{
 	DispatchResult, Weight,
 };
 
-/// The accounts allowed to sign transactions: everyone holding a role on chain.
-pub type AllowedSigners = pallet_departments::RoleHolders<Runtime>;
+/// The accounts allowed to sign transactions: department heads and officers, and the owners and
+/// agents of registered enterprises.
+pub type AllowedSigners =
+	(pallet_departments::RoleHolders<Runtime>, pallet_enterprises::EnterpriseMembers<Runtime>);
 
 /// How far ahead of its account nonce a signer may submit: at most this many transactions of one
 /// signer wait in the pool at a time.
@@ -23,7 +25,8 @@ pub const MAX_PENDING_PER_SIGNER: Nonce = 64;
 
 /// `InvalidTransaction::Custom` codes of [`CheckSigner`], for clients to show.
 pub mod codes {
-	/// The signer holds no role on chain (not an officer, a department head, ...).
+	/// The signer holds no role on chain (not a department head or officer, not acting for a
+	/// registered enterprise).
 	pub const NOT_REGISTERED: u8 = 1;
 	/// The signer already has [`super::MAX_PENDING_PER_SIGNER`] transactions pending.
 	pub const TOO_MANY_PENDING: u8 = 2;

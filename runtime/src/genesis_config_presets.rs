@@ -12,9 +12,15 @@
 //! | `FIRE` | Fire & Emergency Services | Dave | Dave//stash (scrutiny, approving) | Dave |
 //!
 //! On `development` only Alice validates (for `LAND`). `One` and `Two` hold no role.
+//!
+//! Both chains carry the clearance catalogue of [`catalogue`] (limits from the state's
+//! single-window rules); `development` adds `DEMO_QUICK_NOC`, whose one-minute limit lets a test
+//! watch deemed approval happen.
 
-use crate::{AccountId, RuntimeGenesisConfig, SessionConfig, SessionKeys};
+use crate::{AccountId, RuntimeGenesisConfig, SessionConfig, SessionKeys, DAYS, MINUTES};
 use alloc::{vec, vec::Vec};
+use clearance_primitives::LandUse;
+use pallet_clearances::{GenesisClearanceType, OnSilence};
 use pallet_departments::{DepartmentKind, GenesisDepartment, Role};
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
@@ -98,7 +104,101 @@ pub fn demo_departments(
 	]
 }
 
-fn genesis(validators: &[(&str, Sr25519Keyring)]) -> RuntimeGenesisConfig {
+/// Milliseconds in a year, for certificate validity.
+const YEAR_MS: u64 = 365 * 24 * 3600 * 1000;
+
+/// The clearance catalogue: department, time limit, what silence means, validity, prerequisites
+/// and required documents of each type. With `demo`, a type with a one-minute limit.
+pub fn catalogue(demo: bool) -> Vec<GenesisClearanceType> {
+	use OnSilence::*;
+	let t = |code: &str,
+	         department: &str,
+	         days: u32,
+	         on_silence,
+	         years: Option<u64>,
+	         prerequisites: &[&str],
+	         documents: &[&str],
+	         converts_to| GenesisClearanceType {
+		code: code.into(),
+		department: department.into(),
+		time_limit: days * DAYS,
+		response_limit: 20 * DAYS,
+		on_silence,
+		validity_ms: years.map(|y| y * YEAR_MS),
+		prerequisites: prerequisites.iter().map(|p| (*p).into()).collect(),
+		required_documents: documents.iter().map(|d| (*d).into()).collect(),
+		converts_to,
+	};
+	let mut types = vec![
+		t(
+			"LAND_USE_CONVERSION",
+			"LAND",
+			30,
+			Escalation,
+			None,
+			&[],
+			&["SALE_DEED", "SITE_PLAN"],
+			Some(LandUse::Industrial),
+		),
+		t(
+			"CONSENT_TO_ESTABLISH",
+			"ENV",
+			30,
+			Escalation,
+			Some(5),
+			&["LAND_USE_CONVERSION"],
+			&["PROJECT_REPORT"],
+			None,
+		),
+		t(
+			"BUILDING_PLAN",
+			"IND",
+			21,
+			DeemedApproval,
+			Some(3),
+			&["LAND_USE_CONVERSION"],
+			&["BUILDING_DRAWINGS"],
+			None,
+		),
+		t(
+			"FIRE_NOC",
+			"FIRE",
+			15,
+			DeemedApproval,
+			Some(1),
+			&["BUILDING_PLAN"],
+			&["FIRE_SAFETY_PLAN"],
+			None,
+		),
+		t(
+			"CONSENT_TO_OPERATE",
+			"ENV",
+			30,
+			Escalation,
+			Some(5),
+			&["CONSENT_TO_ESTABLISH", "FIRE_NOC"],
+			&[],
+			None,
+		),
+		t("TRADE_LICENCE", "IND", 7, DeemedApproval, Some(1), &[], &[], None),
+	];
+	if demo {
+		types.push(GenesisClearanceType {
+			code: "DEMO_QUICK_NOC".into(),
+			department: "FIRE".into(),
+			time_limit: MINUTES,
+			response_limit: MINUTES,
+			on_silence: DeemedApproval,
+			validity_ms: Some(YEAR_MS),
+			prerequisites: vec![],
+			required_documents: vec![],
+			converts_to: None,
+		});
+	}
+	types
+}
+
+fn genesis(validators: &[(&str, Sr25519Keyring)], demo: bool) -> RuntimeGenesisConfig {
 	RuntimeGenesisConfig {
 		session: SessionConfig {
 			keys: validators
@@ -110,24 +210,31 @@ fn genesis(validators: &[(&str, Sr25519Keyring)]) -> RuntimeGenesisConfig {
 		departments: pallet_departments::GenesisConfig {
 			departments: demo_departments(validators),
 		},
+		clearances: pallet_clearances::GenesisConfig {
+			catalogue: catalogue(demo),
+			..Default::default()
+		},
 		..Default::default()
 	}
 }
 
 /// One validator (Alice, for `LAND`) and the demo departments.
 pub fn development_config_genesis() -> RuntimeGenesisConfig {
-	genesis(&[("LAND", Sr25519Keyring::Alice)])
+	genesis(&[("LAND", Sr25519Keyring::Alice)], true)
 }
 
 /// Four department validators: Land (Alice), Environment (Bob), Industries (Charlie), Fire
 /// (Dave).
 pub fn local_config_genesis() -> RuntimeGenesisConfig {
-	genesis(&[
-		("LAND", Sr25519Keyring::Alice),
-		("ENV", Sr25519Keyring::Bob),
-		("IND", Sr25519Keyring::Charlie),
-		("FIRE", Sr25519Keyring::Dave),
-	])
+	genesis(
+		&[
+			("LAND", Sr25519Keyring::Alice),
+			("ENV", Sr25519Keyring::Bob),
+			("IND", Sr25519Keyring::Charlie),
+			("FIRE", Sr25519Keyring::Dave),
+		],
+		false,
+	)
 }
 
 /// The JSON of preset `id`, if it exists.

@@ -10,7 +10,8 @@
 //!   2/3 motions govern the registry.
 //! - **Session**: a period of [`configs::SESSION_PERIOD`] blocks; changes of validators apply at
 //!   the next one. Aura authors blocks, GRANDPA finalizes them.
-//! - **Allowed signer**: an account holding a role; only they may sign transactions, which
+//! - **Allowed signer**: an account holding a role (department head or officer) or acting for a
+//!   registered enterprise (owner or agent); only they may sign transactions, which
 //!   [`extensions::CheckSigner`] enforces at the transaction pool and again at inclusion.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -26,7 +27,7 @@ use alloc::vec::Vec;
 
 pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
-mod benchmarks;
+pub mod benchmarks;
 pub mod configs;
 pub mod extensions;
 pub mod genesis_config_presets;
@@ -142,6 +143,18 @@ mod runtime {
 
 	#[runtime::pallet_index(10)]
 	pub type Departments = pallet_departments;
+
+	#[runtime::pallet_index(11)]
+	pub type Audit = pallet_audit;
+
+	#[runtime::pallet_index(12)]
+	pub type Enterprises = pallet_enterprises;
+
+	#[runtime::pallet_index(13)]
+	pub type LandParcels = pallet_land_parcels;
+
+	#[runtime::pallet_index(14)]
+	pub type Clearances = pallet_clearances;
 }
 
 /// The address format: an account id or an index.

@@ -163,3 +163,162 @@ fn code_descriptions_cover_every_code() {
 	assert!(codes::describe(codes::TOO_MANY_PENDING).is_some());
 	assert!(codes::describe(0).is_none());
 }
+
+mod council {
+	use super::*;
+	use frame_support::{assert_noop, traits::Contains, weights::Weight};
+	use sp_runtime::{
+		traits::{Dispatchable, Hash as HashT},
+		DispatchError,
+	};
+
+	fn signed(k: Sr25519Keyring) -> RuntimeOrigin {
+		RuntimeOrigin::signed(k.to_account_id())
+	}
+
+	/// Propose `call` as `proposer`, have `ayes` vote for it and close the motion.
+	fn pass_motion(proposer: Sr25519Keyring, ayes: &[Sr25519Keyring], call: RuntimeCall) {
+		let threshold = 3;
+		let len = call.encoded_size() as u32;
+		let hash = BlakeTwo256::hash_of(&call);
+		assert_ok!(Council::propose(signed(proposer), threshold, Box::new(call), len));
+		let index =
+			pallet_collective::ProposalCount::<Runtime, configs::CouncilCollective>::get() - 1;
+		for aye in ayes {
+			assert_ok!(Council::vote(signed(*aye), hash, index, true));
+		}
+		assert_ok!(Council::close(
+			signed(proposer),
+			hash,
+			index,
+			Weight::from_parts(1_000_000_000_000, 1_000_000),
+			len
+		));
+	}
+
+	fn add_labour() -> RuntimeCall {
+		RuntimeCall::Departments(pallet_departments::Call::add_department {
+			code: b"LABOUR".to_vec(),
+			name: b"Labour".to_vec(),
+			kind: pallet_departments::DepartmentKind::Labour,
+			head: Sr25519Keyring::Two.to_account_id(),
+		})
+	}
+
+	#[test]
+	fn a_two_thirds_motion_adds_a_department_and_its_head_joins_the_council() {
+		ext(development_config_genesis()).execute_with(|| {
+			frame_system::Pallet::<Runtime>::set_block_number(1);
+			use Sr25519Keyring::*;
+			pass_motion(Alice, &[Alice, Bob, Charlie], add_labour());
+			let code: pallet_departments::DepartmentCode = b"LABOUR".to_vec().try_into().unwrap();
+			assert!(pallet_departments::Departments::<Runtime>::contains_key(&code));
+			let members = pallet_collective::Members::<Runtime, configs::CouncilCollective>::get();
+			assert_eq!(members.len(), 5);
+			assert!(members.contains(&Two.to_account_id()));
+			// The new head may now transact without any balance.
+			assert!(extensions::AllowedSigners::contains(&Two.to_account_id()));
+			assert_ok!(pallet_departments::Pallet::<Runtime>::do_try_state());
+		});
+	}
+
+	#[test]
+	fn a_motion_short_of_two_thirds_changes_nothing() {
+		ext(development_config_genesis()).execute_with(|| {
+			frame_system::Pallet::<Runtime>::set_block_number(1);
+			use Sr25519Keyring::*;
+			let call = add_labour();
+			let len = call.encoded_size() as u32;
+			let hash = BlakeTwo256::hash_of(&call);
+			assert_ok!(Council::propose(signed(Alice), 3, Box::new(call), len));
+			assert_ok!(Council::vote(signed(Alice), hash, 0, true));
+			assert_ok!(Council::vote(signed(Bob), hash, 0, true));
+			// Two of four ayes: the motion cannot close yet.
+			assert_noop!(
+				Council::close(
+					signed(Alice),
+					hash,
+					0,
+					Weight::from_parts(1_000_000_000_000, 1_000_000),
+					len
+				),
+				pallet_collective::Error::<Runtime, configs::CouncilCollective>::TooEarly
+			);
+			assert_eq!(pallet_departments::Departments::<Runtime>::count(), 4);
+		});
+	}
+
+	#[test]
+	fn a_head_alone_cannot_call_council_functions() {
+		ext(development_config_genesis()).execute_with(|| {
+			assert_noop!(
+				add_labour().dispatch(signed(Sr25519Keyring::Alice)),
+				DispatchError::BadOrigin
+			);
+		});
+	}
+
+	#[test]
+	fn the_council_registers_a_validator_for_the_next_session() {
+		ext(development_config_genesis()).execute_with(|| {
+			frame_system::Pallet::<Runtime>::set_block_number(1);
+			use Sr25519Keyring::*;
+			let env: pallet_departments::DepartmentCode = b"ENV".to_vec().try_into().unwrap();
+			let call = RuntimeCall::Departments(pallet_departments::Call::set_validator {
+				code: env,
+				validator: Bob.to_account_id(),
+				keys: genesis_config_presets::session_keys(Bob),
+			});
+			pass_motion(Alice, &[Alice, Bob, Charlie], call);
+			assert_eq!(
+				pallet_session::NextKeys::<Runtime>::get(Bob.to_account_id()),
+				Some(genesis_config_presets::session_keys(Bob))
+			);
+			// Two rotations: queued at the first, active at the second.
+			pallet_session::Pallet::<Runtime>::rotate_session();
+			pallet_session::Pallet::<Runtime>::rotate_session();
+			let validators = pallet_session::Validators::<Runtime>::get();
+			assert!(validators.contains(&Bob.to_account_id()), "{validators:?}");
+			assert_eq!(validators.len(), 2);
+		});
+	}
+}
+
+#[test]
+fn enterprise_members_may_transact_once_registered() {
+	ext(development_config_genesis()).execute_with(|| {
+		assert_eq!(validate(signed_remark(Sr25519Keyring::One, 0)), refused(codes::NOT_REGISTERED));
+		// Charlie//stash is an Industries scrutiny officer: the single-window registrar.
+		assert_ok!(Enterprises::register_enterprise(
+			RuntimeOrigin::signed(Sr25519Keyring::CharlieStash.to_account_id()),
+			b"Acme Steel Pvt Ltd".to_vec(),
+			sp_core::H256::repeat_byte(1),
+			Sr25519Keyring::One.to_account_id(),
+		));
+		assert_ok!(validate(signed_remark(Sr25519Keyring::One, 0)));
+		// An officer of another department may not register enterprises.
+		assert!(Enterprises::register_enterprise(
+			RuntimeOrigin::signed(Sr25519Keyring::Eve.to_account_id()),
+			b"Other".to_vec(),
+			sp_core::H256::zero(),
+			Sr25519Keyring::Two.to_account_id(),
+		)
+		.is_err());
+	});
+}
+
+#[test]
+fn presets_seed_the_clearance_catalogue() {
+	ext(development_config_genesis()).execute_with(|| {
+		assert_eq!(pallet_clearances::ClearanceTypes::<Runtime>::iter().count(), 7);
+		let quick: pallet_clearances::TypeCode = b"DEMO_QUICK_NOC".to_vec().try_into().unwrap();
+		assert_eq!(
+			pallet_clearances::ClearanceTypes::<Runtime>::get(quick).unwrap().time_limit,
+			MINUTES
+		);
+		assert_ok!(pallet_clearances::Pallet::<Runtime>::do_try_state());
+	});
+	ext(local_config_genesis()).execute_with(|| {
+		assert_eq!(pallet_clearances::ClearanceTypes::<Runtime>::iter().count(), 6);
+	});
+}

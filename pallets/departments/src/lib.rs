@@ -50,12 +50,17 @@ pub mod types;
 pub mod weights;
 
 use alloc::vec::Vec;
+use clearance_primitives::{Action, AuditTrail, Authority, DepartmentAuthority, Subject};
+use codec::Encode;
 use frame_support::{
 	pallet_prelude::*,
 	traits::{ChangeMembers, Contains},
 };
 use frame_system::pallet_prelude::*;
-use sp_runtime::{traits::Zero, Saturating};
+use sp_runtime::{
+	traits::{BlakeTwo256, Hash, Zero},
+	Saturating,
+};
 
 /// The department record as stored for runtime `T`.
 pub type DepartmentOf<T> = Department<
@@ -91,6 +96,9 @@ pub mod pallet {
 
 		/// Where validators' session keys are kept.
 		type ValidatorKeys: ValidatorKeys<Self::AccountId>;
+
+		/// The audit trail every change is appended to.
+		type Trail: AuditTrail<Self::AccountId>;
 
 		/// Most departments the registry holds (and so most council members and validators).
 		#[pallet::constant]
@@ -529,6 +537,23 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
+	/// Append to the department's audit trail: `details` is hashed.
+	fn record(
+		code: &DepartmentCode,
+		signer: Option<T::AccountId>,
+		authority: Authority<T::AccountId>,
+		action: Action,
+		details: impl Encode,
+	) -> DispatchResult {
+		T::Trail::record(
+			Subject::Department(code.clone()),
+			signer,
+			authority,
+			action,
+			BlakeTwo256::hash_of(&details),
+		)
+	}
+
 	/// Hand the council its new membership after a change of heads.
 	fn update_council(incoming: &[T::AccountId], outgoing: &[T::AccountId]) {
 		let new = Self::sorted_heads();
@@ -549,6 +574,7 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		Self::insert_department(&code, name, kind, head.clone(), now);
 		Self::update_council(core::slice::from_ref(&head), &[]);
+		Self::record(&code, None, Authority::Council, Action::DepartmentAdded, (kind, &head))?;
 		Self::deposit_event(Event::DepartmentAdded { department: code, kind, head });
 		Ok(())
 	}
@@ -564,6 +590,7 @@ impl<T: Config> Pallet<T> {
 		HeadOf::<T>::remove(&d.head);
 		frame_system::Pallet::<T>::dec_sufficients(&d.head);
 		Self::update_council(&[], core::slice::from_ref(&d.head));
+		Self::record(&code, None, Authority::Council, Action::DepartmentRemoved, &d.head)?;
 		Self::deposit_event(Event::DepartmentRemoved { department: code, head: d.head });
 		Ok(())
 	}
@@ -582,6 +609,7 @@ impl<T: Config> Pallet<T> {
 		frame_system::Pallet::<T>::inc_sufficients(&new_head);
 		frame_system::Pallet::<T>::dec_sufficients(&old_head);
 		Self::update_council(core::slice::from_ref(&new_head), core::slice::from_ref(&old_head));
+		Self::record(&code, None, Authority::Council, Action::HeadChanged, (&old_head, &new_head))?;
 		Self::deposit_event(Event::HeadChanged { department: code, old_head, new_head });
 		Ok(())
 	}
@@ -609,6 +637,7 @@ impl<T: Config> Pallet<T> {
 		ValidatorOf::<T>::insert(&validator, &code);
 		Departments::<T>::insert(&code, d);
 		ValidatorsChanged::<T>::put(true);
+		Self::record(&code, None, Authority::Council, Action::ValidatorSet, &validator)?;
 		Self::deposit_event(Event::ValidatorSet { department: code, validator });
 		Ok(())
 	}
@@ -623,6 +652,7 @@ impl<T: Config> Pallet<T> {
 		ValidatorOf::<T>::remove(&validator);
 		Departments::<T>::insert(&code, d);
 		ValidatorsChanged::<T>::put(true);
+		Self::record(&code, None, Authority::Council, Action::ValidatorRemoved, &validator)?;
 		Self::deposit_event(Event::ValidatorRemoved { department: code, validator });
 		Ok(())
 	}
@@ -634,6 +664,8 @@ impl<T: Config> Pallet<T> {
 
 		let now = frame_system::Pallet::<T>::block_number();
 		Self::insert_grant(&code, &officer, role, head.clone(), now);
+		let authority = Authority::Head { department: code.clone() };
+		Self::record(&code, Some(head.clone()), authority, Action::RoleGranted, (&officer, role))?;
 		Self::deposit_event(Event::RoleGranted {
 			department: code,
 			officer,
@@ -664,6 +696,8 @@ impl<T: Config> Pallet<T> {
 		} else {
 			Officers::<T>::insert(&officer, o);
 		}
+		let authority = Authority::Head { department: code.clone() };
+		Self::record(&code, Some(head.clone()), authority, Action::RoleRevoked, (&officer, role))?;
 		Self::deposit_event(Event::RoleRevoked {
 			department: code,
 			officer,
@@ -728,6 +762,44 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		Ok(())
+	}
+}
+
+impl<T: Config> DepartmentAuthority<T::AccountId> for Pallet<T> {
+	fn authority_in(
+		who: &T::AccountId,
+		department: &DepartmentCode,
+		roles: &[Role],
+	) -> Option<Authority<T::AccountId>> {
+		if HeadOf::<T>::get(who).as_ref() == Some(department) {
+			return Some(Authority::Head { department: department.clone() });
+		}
+		let officer = Officers::<T>::get(who).filter(|o| &o.department == department)?;
+		let role = roles.iter().find(|r| officer.grant(**r).is_some())?;
+		Some(Authority::Officer { department: department.clone(), role: *role })
+	}
+
+	fn authority_of_kind(
+		who: &T::AccountId,
+		kind: DepartmentKind,
+		roles: &[Role],
+	) -> Option<Authority<T::AccountId>> {
+		let department =
+			HeadOf::<T>::get(who).or_else(|| Officers::<T>::get(who).map(|o| o.department))?;
+		Departments::<T>::get(&department).filter(|d| d.kind == kind)?;
+		Self::authority_in(who, &department, roles)
+	}
+
+	fn is_official(who: &T::AccountId) -> bool {
+		Self::holds_position(who)
+	}
+
+	fn head_of(department: &DepartmentCode) -> Option<T::AccountId> {
+		Departments::<T>::get(department).map(|d| d.head)
+	}
+
+	fn kind_of(department: &DepartmentCode) -> Option<DepartmentKind> {
+		Departments::<T>::get(department).map(|d| d.kind)
 	}
 }
 

@@ -20,6 +20,13 @@ mod runtime {
 
 	#[runtime::pallet_index(1)]
 	pub type Departments = pallet_departments;
+
+	#[runtime::pallet_index(2)]
+	pub type Audit = pallet_audit;
+}
+
+impl pallet_audit::Config for Test {
+	type UnixTime = clearance_primitives::testing::FixedTime;
 }
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
@@ -67,6 +74,7 @@ impl pallet_departments::Config for Test {
 	type CouncilOrigin = EnsureRoot<u64>;
 	type Council = MockCouncil;
 	type ValidatorKeys = MockKeys;
+	type Trail = Audit;
 	type MaxDepartments = frame_support::traits::ConstU32<5>;
 	type MaxOfficersPerDepartment = frame_support::traits::ConstU32<3>;
 	type MaxNameLen = frame_support::traits::ConstU32<32>;
@@ -164,6 +172,7 @@ impl ExtBuilder {
 		self.build().execute_with(|| {
 			test();
 			crate::Pallet::<Test>::do_try_state().expect("invariants hold");
+			pallet_audit::Pallet::<Test>::do_try_state().expect("trails hold");
 		})
 	}
 }

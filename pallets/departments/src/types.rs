@@ -4,78 +4,7 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
 
-/// Longest department code, in bytes.
-pub const MAX_CODE_LEN: u32 = 12;
-
-/// Short, stable code of a department, such as `LAND` or `FIRE`: 2 to 12 characters from
-/// `A-Z`, `0-9` and `_`, starting with a letter.
-pub type DepartmentCode = BoundedVec<u8, ConstU32<MAX_CODE_LEN>>;
-
-/// What a department does. Later pallets use the kind to route work (for example only a
-/// [`DepartmentKind::Industries`] officer registers enterprises, the single-window nodal role).
-#[derive(
-	Clone,
-	Copy,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	Eq,
-	PartialEq,
-	Debug,
-	TypeInfo,
-	MaxEncodedLen,
-	serde::Serialize,
-	serde::Deserialize,
-)]
-pub enum DepartmentKind {
-	/// Land & Land Reforms (revenue): land records, land-use conversion.
-	Land,
-	/// Environment / State Pollution Control Board: consents to establish and operate.
-	Environment,
-	/// Industries: the single-window nodal agency, building plans in industrial areas.
-	Industries,
-	/// Fire & Emergency Services: fire safety NOCs.
-	Fire,
-	/// Urban development / municipal bodies: building plans, trade licences.
-	UrbanDevelopment,
-	/// Labour: factory licences.
-	Labour,
-	/// Any other department.
-	Other,
-}
-
-/// A role an officer can hold in their department. The department head implicitly holds every
-/// role of their own department.
-#[derive(
-	Clone,
-	Copy,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	Eq,
-	PartialEq,
-	Ord,
-	PartialOrd,
-	Debug,
-	TypeInfo,
-	MaxEncodedLen,
-	serde::Serialize,
-	serde::Deserialize,
-)]
-pub enum Role {
-	/// Takes cases, scrutinises them and may raise a query.
-	ScrutinyOfficer,
-	/// Approves (with conditions) or rejects cases, revokes certificates.
-	ApprovingAuthority,
-	/// Runs the department's own administration, such as its nodes.
-	DepartmentAdmin,
-}
-
-impl Role {
-	/// Every role, in declaration order.
-	pub const ALL: [Role; 3] =
-		[Role::ScrutinyOfficer, Role::ApprovingAuthority, Role::DepartmentAdmin];
-}
+pub use clearance_primitives::{DepartmentCode, DepartmentKind, Role, MAX_CODE_LEN};
 
 /// Number of distinct roles, which bounds the grants an officer can hold.
 pub type MaxRoles = ConstU32<3>;

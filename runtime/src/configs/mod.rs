@@ -5,9 +5,9 @@ mod no_currency;
 pub use no_currency::NoCurrency;
 
 use crate::{
-	weights, AccountId, Aura, Block, BlockNumber, Council, Departments, Hash, Nonce, PalletInfo,
-	Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, RuntimeTask, Session, SessionKeys, DAYS,
-	SLOT_DURATION, VERSION,
+	weights, AccountId, Audit, Aura, Block, BlockNumber, Clearances, Council, Departments,
+	Enterprises, Hash, LandParcels, Nonce, PalletInfo, Runtime, RuntimeCall, RuntimeEvent,
+	RuntimeOrigin, RuntimeTask, Session, SessionKeys, DAYS, SLOT_DURATION, VERSION,
 };
 use frame_support::{
 	derive_impl,
@@ -175,8 +175,48 @@ impl pallet_departments::Config for Runtime {
 	type CouncilOrigin = CouncilTwoThirds;
 	type Council = Council;
 	type ValidatorKeys = SessionKeyStore;
+	type Trail = Audit;
 	type MaxDepartments = ConstU32<MAX_DEPARTMENTS>;
 	type MaxOfficersPerDepartment = ConstU32<1000>;
 	type MaxNameLen = ConstU32<64>;
 	type WeightInfo = weights::pallet_departments::WeightInfo<Runtime>;
+}
+
+impl pallet_audit::Config for Runtime {
+	type UnixTime = crate::Timestamp;
+}
+
+impl pallet_enterprises::Config for Runtime {
+	type Departments = Departments;
+	type Trail = Audit;
+	type MaxNameLen = ConstU32<128>;
+	type MaxAgents = ConstU32<8>;
+	type WeightInfo = weights::pallet_enterprises::WeightInfo<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::Helper;
+}
+
+impl pallet_land_parcels::Config for Runtime {
+	type Departments = Departments;
+	type Enterprises = Enterprises;
+	/// A court freeze suspends the parcel's cases and certificates.
+	type OnFreeze = Clearances;
+	type Trail = Audit;
+	type WeightInfo = weights::pallet_land_parcels::WeightInfo<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::Helper;
+}
+
+impl pallet_clearances::Config for Runtime {
+	type CouncilOrigin = CouncilTwoThirds;
+	type Departments = Departments;
+	type Enterprises = Enterprises;
+	type Land = LandParcels;
+	type Trail = Audit;
+	type UnixTime = crate::Timestamp;
+	/// Deadlines processed per block; a backlog carries over to the next block.
+	type MaxDeadlineWork = ConstU32<32>;
+	type WeightInfo = weights::pallet_clearances::WeightInfo<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::Helper;
 }

@@ -5,6 +5,7 @@ use crate::{
 	mock::*, DepartmentKind, DepartmentOfficers, GenesisDepartment, HeadOf, Officers, Pallet, Role,
 	RoleGrant, RoleHolders, ValidatorOf,
 };
+use clearance_primitives::{Action, Authority, DepartmentAuthority, Subject};
 use frame_support::{assert_noop, assert_ok, traits::Contains};
 use pallet_session::SessionManager;
 use sp_runtime::DispatchError;
@@ -50,6 +51,47 @@ mod genesis {
 			}
 			assert_eq!(System::sufficients(&NOBODY), 0);
 			assert_eq!(Pallet::<Test>::validators(), vec![ENV_VALIDATOR, LAND_VALIDATOR]);
+		});
+	}
+
+	#[test]
+	fn authority_lookups() {
+		ExtBuilder::default().build_and_execute(|| {
+			let land = code("LAND");
+			type D = Departments;
+			assert_eq!(
+				D::authority_in(&LAND_HEAD, &land, &[Role::ScrutinyOfficer]),
+				Some(Authority::Head { department: land.clone() })
+			);
+			assert_eq!(
+				D::authority_in(
+					&LAND_APPROVER,
+					&land,
+					&[Role::DepartmentAdmin, Role::ApprovingAuthority]
+				),
+				Some(Authority::Officer {
+					department: land.clone(),
+					role: Role::ApprovingAuthority
+				})
+			);
+			assert_eq!(D::authority_in(&LAND_SCRUTINY, &land, &[Role::ApprovingAuthority]), None);
+			assert_eq!(D::authority_in(&ENV_HEAD, &land, &[Role::ScrutinyOfficer]), None);
+			assert!(D::authority_of_kind(
+				&LAND_SCRUTINY,
+				DepartmentKind::Land,
+				&[Role::ScrutinyOfficer]
+			)
+			.is_some());
+			assert!(D::authority_of_kind(
+				&LAND_SCRUTINY,
+				DepartmentKind::Fire,
+				&[Role::ScrutinyOfficer]
+			)
+			.is_none());
+			assert!(D::is_official(&LAND_SCRUTINY) && !D::is_official(&NOBODY));
+			assert_eq!(D::head_of(&land), Some(LAND_HEAD));
+			assert_eq!(D::kind_of(&land), Some(DepartmentKind::Land));
+			assert!(!<D as DepartmentAuthority<u64>>::exists(&code("NOPE")));
 		});
 	}
 
@@ -101,6 +143,12 @@ mod add_department {
 				.into()
 			);
 			assert_eq!(HeadOf::<Test>::get(3), Some(code("FIRE")));
+			let (entries, _) =
+				pallet_audit::Pallet::<Test>::trail(&Subject::Department(code("FIRE")));
+			assert_eq!(
+				(entries[0].action, entries[0].authority.clone()),
+				(Action::DepartmentAdded, Authority::Council)
+			);
 			assert_eq!(council(), vec![1, 2, 3]);
 			assert_eq!(System::sufficients(&3), 1);
 			assert!(RoleHolders::<Test>::contains(&3));
@@ -396,6 +444,12 @@ mod roles {
 			);
 			assert_eq!(crate::Departments::<Test>::get(code("ENV")).unwrap().officers, 1);
 			assert_eq!(System::sufficients(&21), 1);
+			// The grant is on the department's trail, under the head's authority.
+			let (entries, _) =
+				pallet_audit::Pallet::<Test>::trail(&Subject::Department(code("ENV")));
+			let last = entries.last().unwrap();
+			assert_eq!((last.action, last.signer), (Action::RoleGranted, Some(ENV_HEAD)));
+			assert_eq!(last.authority, Authority::Head { department: code("ENV") });
 			assert!(DepartmentOfficers::<Test>::contains_key(code("ENV"), 21));
 		});
 	}

@@ -1,0 +1,449 @@
+//! Types of the clearance workflow.
+
+use clearance_primitives::{
+	ApplicationId, CaseId, CertificateId, DepartmentCode, EnterpriseId, LandUse, Ulpin,
+};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{pallet_prelude::ConstU32, BoundedVec};
+use scale_info::TypeInfo;
+use sp_core::H256;
+use sp_runtime::Saturating;
+
+/// Code of a clearance type, such as `FIRE_NOC`: 2 to 32 characters of `A-Z`, `0-9`, `_`.
+pub type TypeCode = BoundedVec<u8, ConstU32<32>>;
+/// Kind of a document, such as `SITE_PLAN`: 2 to 24 characters of `A-Z`, `0-9`, `_`.
+pub type DocKind = BoundedVec<u8, ConstU32<24>>;
+/// Most prerequisite types of a clearance type.
+pub type MaxPrerequisites = ConstU32<4>;
+/// Most document kinds a clearance type requires.
+pub type MaxRequiredDocuments = ConstU32<8>;
+/// Most parcels one application concerns.
+pub type MaxParcels = ConstU32<4>;
+/// Most documents attached to one application (including those added with a query response).
+pub type MaxDocuments = ConstU32<16>;
+/// Most clearance types one application asks for.
+pub type MaxTypes = ConstU32<8>;
+/// Longest project name and sector, in bytes.
+pub type MaxText = ConstU32<64>;
+/// Longest document URI, in bytes.
+pub type MaxUri = ConstU32<128>;
+/// Most live cases concerning one parcel.
+pub type MaxCasesPerParcel = ConstU32<32>;
+/// Most certificates recorded against one parcel.
+pub type MaxCertificatesPerParcel = ConstU32<32>;
+/// Most deadlines due in one block.
+pub type MaxDeadlinesPerBlock = ConstU32<64>;
+
+/// What the runtime does when the department's time runs out.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum OnSilence {
+	/// The clearance is deemed approved and its certificate issued.
+	DeemedApproval,
+	/// The case goes to the department head, who must decide.
+	Escalation,
+}
+
+/// A type of clearance in the catalogue, governed by the council.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct ClearanceType<BlockNumber> {
+	/// The issuing department.
+	pub department: DepartmentCode,
+	/// The department's time limit, in blocks, not counting time the applicant holds the case.
+	pub time_limit: BlockNumber,
+	/// The applicant's time to respond to a query, in blocks; past it the case lapses.
+	pub response_limit: BlockNumber,
+	/// What silence means.
+	pub on_silence: OnSilence,
+	/// How long a certificate stays valid, in milliseconds; `None` for permanent.
+	pub validity_ms: Option<u64>,
+	/// Types that must be approved before a case of this type opens.
+	pub prerequisites: BoundedVec<TypeCode, MaxPrerequisites>,
+	/// Document kinds an application must carry for this type.
+	pub required_documents: BoundedVec<DocKind, MaxRequiredDocuments>,
+	/// The land-use class the parcels take when this clearance is approved (land-use
+	/// conversion), if any.
+	pub converts_to: Option<LandUse>,
+}
+
+/// A document anchored by its hash.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct Document<BlockNumber> {
+	/// The enterprise that anchored it; only its applications may use it.
+	pub enterprise: EnterpriseId,
+	/// What it is.
+	pub kind: DocKind,
+	/// Size of the file in bytes.
+	pub size: u64,
+	/// Where the file can be fetched, if published.
+	pub uri: Option<BoundedVec<u8, MaxUri>>,
+	/// Block of anchoring.
+	pub anchored_at: BlockNumber,
+}
+
+/// Size class of the project by investment (MSME classes).
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum InvestmentClass {
+	/// Micro enterprise.
+	Micro,
+	/// Small enterprise.
+	Small,
+	/// Medium enterprise.
+	Medium,
+	/// Beyond medium.
+	Large,
+}
+
+/// The project an application is for.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct Project {
+	/// Project name.
+	pub name: BoundedVec<u8, MaxText>,
+	/// Industrial sector.
+	pub sector: BoundedVec<u8, MaxText>,
+	/// Investment class.
+	pub investment: InvestmentClass,
+}
+
+/// Where an application stands.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum ApplicationStatus {
+	/// At least one case is still open or waiting.
+	Open,
+	/// Every case reached a decision.
+	Decided,
+	/// The applicant withdrew it.
+	Withdrawn,
+}
+
+/// A common application: one submission, one case per clearance type.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct Application<AccountId, BlockNumber> {
+	/// The applicant.
+	pub enterprise: EnterpriseId,
+	/// The project.
+	pub project: Project,
+	/// Parcels concerned.
+	pub parcels: BoundedVec<Ulpin, MaxParcels>,
+	/// Documents attached (hashes of anchored documents).
+	pub documents: BoundedVec<H256, MaxDocuments>,
+	/// Its cases, one per clearance type.
+	pub cases: BoundedVec<CaseId, MaxTypes>,
+	/// Cases not decided yet.
+	pub open_cases: u32,
+	/// Who submitted it (the owner or an agent).
+	pub submitted_by: AccountId,
+	/// Block of submission.
+	pub submitted_at: BlockNumber,
+	/// Status.
+	pub status: ApplicationStatus,
+}
+
+/// The state of a case.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum CaseState {
+	/// Waiting for prerequisite clearances; the clock has not started.
+	Waiting,
+	/// Open at the department, not yet taken by an officer.
+	Submitted,
+	/// An officer is scrutinising it.
+	UnderScrutiny,
+	/// The department's query waits on the applicant; the department clock is stopped.
+	QueryRaised,
+	/// The applicant responded; back with the department.
+	Responded,
+	/// Approved with conditions; a certificate was issued.
+	Approved,
+	/// Rejected.
+	Rejected,
+	/// Withdrawn by the applicant.
+	Withdrawn,
+	/// The time limit passed in silence and the type allows deemed approval.
+	DeemedApproved,
+	/// The time limit passed in silence; the department head must decide.
+	Escalated,
+	/// The applicant did not respond to the query in time.
+	Lapsed,
+}
+
+impl CaseState {
+	/// Whether the case is decided for good.
+	pub fn is_final(self) -> bool {
+		matches!(
+			self,
+			Self::Approved | Self::Rejected | Self::Withdrawn | Self::DeemedApproved | Self::Lapsed
+		)
+	}
+
+	/// Whether the clearance was granted.
+	pub fn is_approved(self) -> bool {
+		matches!(self, Self::Approved | Self::DeemedApproved)
+	}
+
+	/// Whether the department clock runs in this state.
+	pub fn department_clock_runs(self) -> bool {
+		matches!(self, Self::Submitted | Self::UnderScrutiny | Self::Responded)
+	}
+}
+
+/// A clock counting down a time limit, which can stop and resume.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct Clock<BlockNumber> {
+	/// Time left when the clock last stopped (or started).
+	pub remaining: BlockNumber,
+	/// The block since which the clock runs, `None` while it is stopped.
+	pub running_since: Option<BlockNumber>,
+}
+
+impl<B: Copy + Saturating + Ord + Default> Clock<B> {
+	/// A clock with `limit` left, running from `now`.
+	pub fn start(limit: B, now: B) -> Self {
+		Self { remaining: limit, running_since: Some(now) }
+	}
+
+	/// Time left at `now`.
+	pub fn left(&self, now: B) -> B {
+		match self.running_since {
+			Some(since) => self.remaining.saturating_sub(now.saturating_sub(since)),
+			None => self.remaining,
+		}
+	}
+
+	/// The block at which the time runs out, if the clock runs.
+	pub fn due(&self) -> Option<B> {
+		self.running_since.map(|since| since.saturating_add(self.remaining))
+	}
+
+	/// Stop the clock at `now`.
+	pub fn stop(&mut self, now: B) {
+		self.remaining = self.left(now);
+		self.running_since = None;
+	}
+
+	/// Run the clock again from `now`; returns the new due block.
+	pub fn resume(&mut self, now: B) -> B {
+		self.running_since = Some(now);
+		now.saturating_add(self.remaining)
+	}
+}
+
+/// The department's decision on a case.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct Decision<AccountId, BlockNumber> {
+	/// Who decided; `None` when the runtime did (deemed approval, lapse).
+	pub by: Option<AccountId>,
+	/// When.
+	pub at: BlockNumber,
+	/// Hash of the conditions (approval) or of the reasoning (rejection).
+	pub document: H256,
+	/// Reason code of a rejection.
+	pub reason: Option<u16>,
+	/// The certificate issued, if approved.
+	pub certificate: Option<CertificateId>,
+	/// Whether it came within the time limit.
+	pub in_time: bool,
+}
+
+/// One clearance type of one application, at its department.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct Case<AccountId, BlockNumber> {
+	/// The application.
+	pub application: ApplicationId,
+	/// The clearance type.
+	pub clearance: TypeCode,
+	/// The department deciding it.
+	pub department: DepartmentCode,
+	/// State.
+	pub state: CaseState,
+	/// The officer holding it (after it is taken).
+	pub officer: Option<AccountId>,
+	/// Block it opened at its department (`None` while waiting).
+	pub opened_at: Option<BlockNumber>,
+	/// The department's time limit, fixed when the case opened.
+	pub time_limit: BlockNumber,
+	/// The department clock.
+	pub clock: Clock<BlockNumber>,
+	/// The applicant's clock while a query waits on them.
+	pub response_clock: Option<Clock<BlockNumber>>,
+	/// Hash of the query, once raised (only one per case).
+	pub query: Option<H256>,
+	/// Hash of the applicant's response.
+	pub response: Option<H256>,
+	/// Number of court freezes of its parcels in force; its clocks stop while above zero.
+	pub suspensions: u8,
+	/// The decision, once made.
+	pub decision: Option<Decision<AccountId, BlockNumber>>,
+}
+
+/// Which clock a deadline belongs to.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum Deadline {
+	/// The department's time limit.
+	Department,
+	/// The applicant's time to respond to a query.
+	Response,
+}
+
+/// A certificate of clearance.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct Certificate {
+	/// The clearance type.
+	pub clearance: TypeCode,
+	/// The issuing department.
+	pub department: DepartmentCode,
+	/// The holder.
+	pub enterprise: EnterpriseId,
+	/// The case it was issued on.
+	pub case: CaseId,
+	/// The parcels it concerns.
+	pub parcels: BoundedVec<Ulpin, MaxParcels>,
+	/// Hash of the conditions attached.
+	pub conditions: H256,
+	/// Issue time, milliseconds since the Unix epoch.
+	pub issued_at: u64,
+	/// Expiry time; `None` for permanent.
+	pub expires_at: Option<u64>,
+	/// The certificate this one renews.
+	pub renews: Option<CertificateId>,
+	/// The certificate that renewed this one.
+	pub renewed_by: Option<CertificateId>,
+	/// Revocation: time, reason code, hash of the reasoning.
+	pub revoked: Option<(u64, u16, H256)>,
+	/// Number of court freezes of its parcels in force; suspended while above zero.
+	pub suspensions: u8,
+}
+
+/// What a certificate is worth at some moment.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum CertificateStatus {
+	/// Not issued yet at that moment.
+	NotYetIssued,
+	/// Valid.
+	Valid,
+	/// Suspended by a court freeze of one of its parcels.
+	Suspended,
+	/// Revoked by the issuing department.
+	Revoked,
+	/// Past its expiry.
+	Expired,
+}
+
+/// A clearance type in the genesis configuration (codes as text, limits in blocks).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GenesisClearanceType {
+	/// Type code, such as `FIRE_NOC`.
+	pub code: alloc::string::String,
+	/// Issuing department code.
+	pub department: alloc::string::String,
+	/// Department time limit, in blocks.
+	pub time_limit: u32,
+	/// Applicant's response limit, in blocks.
+	pub response_limit: u32,
+	/// What silence means.
+	pub on_silence: OnSilence,
+	/// Certificate validity in milliseconds; `None` for permanent.
+	#[serde(default)]
+	pub validity_ms: Option<u64>,
+	/// Prerequisite type codes (listed earlier in the catalogue).
+	#[serde(default)]
+	pub prerequisites: alloc::vec::Vec<alloc::string::String>,
+	/// Required document kinds.
+	#[serde(default)]
+	pub required_documents: alloc::vec::Vec<alloc::string::String>,
+	/// Land-use class after approval, for conversions.
+	#[serde(default)]
+	pub converts_to: Option<LandUse>,
+}

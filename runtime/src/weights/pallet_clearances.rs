@@ -1,0 +1,5 @@
+//! Weights for `pallet_clearances` on the reference machine, generated into the pallet by
+//! `scripts/benchmark.sh`.
+
+/// The pallet's benchmarked weights.
+pub type WeightInfo<T> = pallet_clearances::weights::SubstrateWeight<T>;
