@@ -17,7 +17,7 @@ while [ $# -gt 0 ]; do
 		*) pallets+=("$1"); shift ;;
 	esac
 done
-[ ${#pallets[@]} -gt 0 ] || pallets=(pallet_departments)
+[ ${#pallets[@]} -gt 0 ] || pallets=(pallet_departments pallet_enterprises pallet_land_parcels pallet_clearances)
 
 ensure_prerequisites
 log "building clearance-node with runtime-benchmarks"
@@ -26,7 +26,7 @@ bench_bin="$CARGO_TARGET_DIR/release/clearance-node-benchmarks"
 cp "$NODE_BIN" "$bench_bin"
 
 for pallet in "${pallets[@]}"; do
-	dir="pallets/${pallet#pallet_}"
+	dir="pallets/$(printf %s "${pallet#pallet_}" | tr _ -)"
 	log "benchmarking $pallet (steps $steps, repeat $repeat)"
 	"$bench_bin" benchmark pallet --chain dev --pallet "$pallet" --extrinsic '*' \
 		--steps "$steps" --repeat "$repeat" --wasm-execution compiled \
