@@ -11,6 +11,13 @@ fn code<N: Get<u32>>(s: &str) -> BoundedVec<u8, N> {
 	s.as_bytes().to_vec().try_into().expect("short code")
 }
 
+/// A distinct document hash for `n`.
+fn numbered(n: u64) -> H256 {
+	let mut bytes = [0u8; 32];
+	bytes[24..].copy_from_slice(&n.to_be_bytes());
+	H256(bytes)
+}
+
 fn kind(i: u32) -> DocKind {
 	code(&format!("KIND_{i}"))
 }
@@ -60,7 +67,7 @@ fn documents<T: Config>(n: u32) -> Vec<H256> {
 	let (who, _) = T::BenchmarkHelper::applicant();
 	(0..n)
 		.map(|i| {
-			let h = H256::from_low_u64_be(u64::from(i) + 1);
+			let h = numbered(u64::from(i) + 1);
 			Pallet::<T>::do_anchor(who.clone(), h, kind(i % 8).to_vec(), 1, None).expect("anchors");
 			h
 		})
@@ -201,7 +208,7 @@ mod benchmarks {
 		// Attach documents until the application's list is full.
 		let extra: Vec<H256> = (8..<MaxDocuments as Get<u32>>::get())
 			.map(|i| {
-				let h = H256::from_low_u64_be(1000 + u64::from(i));
+				let h = numbered(1000 + u64::from(i));
 				Pallet::<T>::do_anchor(who.clone(), h, b"EXTRA".to_vec(), 1, None)
 					.expect("anchors");
 				h

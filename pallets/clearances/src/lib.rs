@@ -495,9 +495,9 @@ pub mod pallet {
 		/// applicant's response clock starts.
 		///
 		/// Origin: the officer holding the case, or the head ([`Error::NotAuthorized`]).
-		/// Checks: the case is under scrutiny ([`Error::InvalidState`]), not suspended, has no
-		/// query yet ([`Error::QueryAlreadyRaised`]), and no more than a third of its time limit
-		/// is used ([`Error::ObjectionsLocked`]). Emits [`Event::QueryRaised`].
+		/// Checks: the case is with the department ([`Error::InvalidState`]), not suspended, has
+		/// no query yet ([`Error::QueryAlreadyRaised`]), and no more than a third of its time
+		/// limit is used ([`Error::ObjectionsLocked`]). Emits [`Event::QueryRaised`].
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::raise_query())]
 		pub fn raise_query(origin: OriginFor<T>, case: CaseId, query: H256) -> DispatchResult {
@@ -974,7 +974,10 @@ impl<T: Config> Pallet<T> {
 		let holder_or_head =
 			case.officer.as_ref() == Some(&who) || matches!(authority, Authority::Head { .. });
 		ensure!(holder_or_head, Error::<T>::NotAuthorized);
-		ensure!(case.state == CaseState::UnderScrutiny, Error::<T>::InvalidState);
+		ensure!(
+			matches!(case.state, CaseState::UnderScrutiny | CaseState::Responded),
+			Error::<T>::InvalidState
+		);
 		ensure!(case.suspensions == 0, Error::<T>::Suspended);
 		ensure!(case.query.is_none(), Error::<T>::QueryAlreadyRaised);
 		let now = Self::now();
@@ -1371,8 +1374,11 @@ impl<T: Config> Pallet<T> {
 		if block.is_zero() {
 			block = now;
 		}
+		// Empty blocks cost a read each: visit at most twice the budget of them, so a cursor left
+		// behind by a backlog catches up over a few blocks instead of in one.
+		let max_visits = budget.saturating_mul(2).max(1);
 		let mut buckets = 0u32;
-		while block <= now && used < budget {
+		while block <= now && used < budget && buckets < max_visits {
 			buckets.saturating_inc();
 			let mut queue = Deadlines::<T>::take(block);
 			let take = (budget.saturating_sub(used) as usize).min(queue.len());
@@ -1598,6 +1604,9 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> ParcelFreezeHandler for Pallet<T> {
+	// Suspending and resuming only fail if a trail is full (`u32::MAX` entries) or the deadline
+	// queue has no room within 256 blocks; neither can undo a court order, so the freeze
+	// stands and the case keeps its state.
 	fn on_freeze(parcel: &Ulpin) {
 		for case in LiveCasesOf::<T>::get(parcel) {
 			let _ = Self::suspend_case(case);

@@ -373,7 +373,7 @@ mod scrutiny {
 			// Only one query.
 			assert_noop!(
 				Clearances::raise_query(signed(LAND_CLERK), case, H256::zero()),
-				E::InvalidState
+				E::QueryAlreadyRaised
 			);
 		});
 	}
@@ -661,6 +661,29 @@ mod clocks {
 			assert!(events().contains(&Event::CaseLapsed { case }));
 			run_to(40);
 			assert_eq!(state(case), CaseState::Lapsed);
+		});
+	}
+
+	#[test]
+	fn a_full_deadline_queue_refuses_new_cases() {
+		run(|| {
+			// Every block from the trade licence's due block on, 256 of them, is full.
+			let full: BoundedVec<(CaseId, Deadline), MaxDeadlinesPerBlock> =
+				BoundedVec::truncate_from(vec![(999, Deadline::Department); 64]);
+			for b in 8..8 + 256 {
+				Deadlines::<Test>::insert(b, full.clone());
+			}
+			assert_noop!(
+				Clearances::submit_application(
+					signed(OWNER),
+					project(),
+					vec![PARCEL],
+					vec![tc(TRADE)],
+					vec![]
+				),
+				E::DeadlineQueueFull
+			);
+			let _ = Deadlines::<Test>::clear(u32::MAX, None);
 		});
 	}
 
