@@ -1,6 +1,8 @@
 //! `clearance-node`: a validator or full node of the Clearance Registry chain.
 
 #![warn(missing_docs)]
+// `sc_cli::Error` and `sc_service::Error` are large; their APIs return them as they are.
+#![allow(clippy::result_large_err)]
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;

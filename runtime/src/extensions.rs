@@ -76,6 +76,19 @@ impl CheckSigner {
 	}
 }
 
+/// The transaction extensions of an immortal transaction with `nonce`, as a client builds them.
+pub fn immortal(nonce: Nonce) -> crate::TxExtension {
+	(
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(sp_runtime::generic::Era::Immortal),
+		CheckSigner::from(nonce),
+		frame_system::CheckWeight::new(),
+	)
+}
+
 impl core::fmt::Debug for CheckSigner {
 	fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
 		write!(f, "CheckSigner({:?})", self.0)

@@ -1,7 +1,7 @@
 //! Runtime-level tests: genesis presets and the permission check at the transaction pool.
 
 use crate::{
-	extensions::{codes, CheckSigner, MAX_PENDING_PER_SIGNER},
+	extensions::{codes, MAX_PENDING_PER_SIGNER},
 	genesis_config_presets::{development_config_genesis, local_config_genesis},
 	*,
 };
@@ -9,7 +9,6 @@ use codec::Encode;
 use frame_support::assert_ok;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{
-	generic::Era,
 	traits::Hash as _,
 	transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
 	BuildStorage,
@@ -19,22 +18,10 @@ fn ext(config: RuntimeGenesisConfig) -> sp_io::TestExternalities {
 	config.build_storage().expect("the preset builds").into()
 }
 
-fn tx_extension(nonce: Nonce) -> TxExtension {
-	(
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(Era::Immortal),
-		CheckSigner::from(nonce),
-		frame_system::CheckWeight::new(),
-	)
-}
-
 /// A `System::remark` signed by `signer` with `nonce`, as a wallet would build it.
 fn signed_remark(signer: Sr25519Keyring, nonce: Nonce) -> UncheckedExtrinsic {
 	let call = RuntimeCall::System(frame_system::Call::remark { remark: b"hello".to_vec() });
-	let extension = tx_extension(nonce);
+	let extension = extensions::immortal(nonce);
 	let payload = SignedPayload::new(call.clone(), extension.clone()).expect("implicit data");
 	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
 	UncheckedExtrinsic::new_signed(

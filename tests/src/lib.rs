@@ -2,8 +2,7 @@
 //! over JSON-RPC, build signed transactions the way a wallet does, and stop it cleanly.
 
 use clearance_runtime::{
-	extensions::CheckSigner, Address, Nonce, RuntimeCall, Signature, SignedPayload, TxExtension,
-	UncheckedExtrinsic, VERSION,
+	extensions, Address, Nonce, RuntimeCall, Signature, SignedPayload, UncheckedExtrinsic, VERSION,
 };
 use codec::Encode;
 use jsonrpsee::{
@@ -14,7 +13,6 @@ use jsonrpsee::{
 use sp_core::H256;
 use sp_io::hashing::twox_128;
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::generic::Era;
 use std::{
 	net::TcpListener,
 	path::PathBuf,
@@ -174,15 +172,7 @@ pub fn signed(
 	call: RuntimeCall,
 	genesis: H256,
 ) -> UncheckedExtrinsic {
-	let extension: TxExtension = (
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(Era::Immortal),
-		CheckSigner::from(nonce),
-		frame_system::CheckWeight::new(),
-	);
+	let extension = extensions::immortal(nonce);
 	let implicit =
 		((), VERSION.spec_version, VERSION.transaction_version, genesis, genesis, (), ());
 	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);

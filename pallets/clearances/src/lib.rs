@@ -59,7 +59,7 @@ use frame_support::{pallet_prelude::*, traits::UnixTime};
 use frame_system::pallet_prelude::*;
 use sp_core::H256;
 use sp_runtime::{
-	traits::{BlakeTwo256, Hash, One, Saturating, Zero},
+	traits::{One, Saturating, Zero},
 	DispatchError,
 };
 
@@ -626,7 +626,7 @@ impl<T: Config> Pallet<T> {
 		action: Action,
 		details: impl Encode,
 	) -> DispatchResult {
-		T::Trail::record(subject, who.cloned(), authority, action, BlakeTwo256::hash_of(&details))
+		T::Trail::record_details(subject, who.cloned(), authority, action, details)
 	}
 
 	/// The enterprise `who` acts for, with the authority.
@@ -1570,7 +1570,8 @@ impl<T: Config> Pallet<T> {
 			ensure!(app.cases.contains(&id), "application does not list its case");
 			for p in app.parcels.iter() {
 				let live = LiveCasesOf::<T>::get(p).contains(&id);
-				ensure!(live == !case.state.is_final(), "live-case list out of step");
+				let undecided = !case.state.is_final();
+				ensure!(live == undecided, "live-case list out of step");
 			}
 			if let Some(n) = case.decision.as_ref().and_then(|d| d.certificate) {
 				ensure!(

@@ -143,6 +143,7 @@ pub fn tc(s: &str) -> TypeCode {
 	s.as_bytes().to_vec().try_into().unwrap()
 }
 
+#[allow(clippy::too_many_arguments)]
 fn ty(
 	code: &str,
 	department: &str,

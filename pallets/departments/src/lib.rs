@@ -57,10 +57,7 @@ use frame_support::{
 	traits::{ChangeMembers, Contains},
 };
 use frame_system::pallet_prelude::*;
-use sp_runtime::{
-	traits::{BlakeTwo256, Hash, Zero},
-	Saturating,
-};
+use sp_runtime::{traits::Zero, Saturating};
 
 /// The department record as stored for runtime `T`.
 pub type DepartmentOf<T> = Department<
@@ -545,12 +542,12 @@ impl<T: Config> Pallet<T> {
 		action: Action,
 		details: impl Encode,
 	) -> DispatchResult {
-		T::Trail::record(
+		T::Trail::record_details(
 			Subject::Department(code.clone()),
 			signer,
 			authority,
 			action,
-			BlakeTwo256::hash_of(&details),
+			details,
 		)
 	}
 

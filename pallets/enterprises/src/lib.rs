@@ -43,7 +43,6 @@ use frame_support::{pallet_prelude::*, traits::Contains};
 use frame_system::pallet_prelude::*;
 use scale_info::TypeInfo;
 use sp_core::H256;
-use sp_runtime::traits::{BlakeTwo256, Hash};
 
 /// Roles of an Industries department officer that may register enterprises.
 pub const REGISTRAR_ROLES: [Role; 2] = [Role::ScrutinyOfficer, Role::DepartmentAdmin];
@@ -243,12 +242,12 @@ impl<T: Config> Pallet<T> {
 		action: Action,
 		details: impl Encode,
 	) -> DispatchResult {
-		T::Trail::record(
+		T::Trail::record_details(
 			Subject::Enterprise(enterprise),
 			Some(who.clone()),
 			authority,
 			action,
-			BlakeTwo256::hash_of(&details),
+			details,
 		)
 	}
 

@@ -49,7 +49,6 @@ use frame_support::pallet_prelude::*;
 use frame_system::pallet_prelude::*;
 use scale_info::TypeInfo;
 use sp_core::H256;
-use sp_runtime::traits::{BlakeTwo256, Hash};
 
 /// Roles that keep land records.
 pub const RECORD_ROLES: [Role; 2] = [Role::ScrutinyOfficer, Role::DepartmentAdmin];
@@ -155,6 +154,8 @@ pub trait BenchmarkHelper<AccountId> {
 	fn land_officer() -> AccountId;
 }
 
+// `register_parcel` takes the whole land record as its parameters.
+#[allow(clippy::too_many_arguments)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -389,13 +390,7 @@ impl<T: Config> Pallet<T> {
 		action: Action,
 		details: impl Encode,
 	) -> DispatchResult {
-		T::Trail::record(
-			Subject::Parcel(*parcel),
-			who,
-			authority,
-			action,
-			BlakeTwo256::hash_of(&details),
-		)
+		T::Trail::record_details(Subject::Parcel(*parcel), who, authority, action, details)
 	}
 
 	/// See [`Pallet::register_parcel`].

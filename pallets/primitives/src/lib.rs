@@ -354,6 +354,19 @@ pub trait AuditTrail<AccountId> {
 		details: H256,
 	) -> DispatchResult;
 
+	/// Append an entry whose details are `details`, SCALE-encoded and hashed with BLAKE2-256.
+	fn record_details(
+		subject: Subject,
+		signer: Option<AccountId>,
+		authority: Authority<AccountId>,
+		action: Action,
+		details: impl Encode,
+	) -> DispatchResult {
+		use sp_runtime::traits::Hash;
+		let hash = sp_runtime::traits::BlakeTwo256::hash_of(&details);
+		Self::record(subject, signer, authority, action, hash)
+	}
+
 	/// The time (milliseconds) and action of every entry of `subject`'s trail, oldest first.
 	/// Reads the whole trail: for queries, never for calls.
 	fn actions(subject: &Subject) -> Vec<(u64, Action)>;
@@ -472,10 +485,11 @@ pub mod testing {
 		}
 	}
 
+	/// An official in the table: account, department, kind, role (`None` for the head).
+	type Official = (u64, DepartmentCode, DepartmentKind, Option<Role>);
+
 	thread_local! {
-		/// (account, department, kind, role; `None` for the head)
-		static OFFICIALS: RefCell<Vec<(u64, DepartmentCode, DepartmentKind, Option<Role>)>> =
-			const { RefCell::new(Vec::new()) };
+		static OFFICIALS: RefCell<Vec<Official>> = const { RefCell::new(Vec::new()) };
 	}
 
 	/// A department code from a string.
