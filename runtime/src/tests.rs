@@ -309,3 +309,85 @@ fn presets_seed_the_clearance_catalogue() {
 		assert_eq!(pallet_clearances::ClearanceTypes::<Runtime>::iter().count(), 6);
 	});
 }
+
+/// On-chain bytes (keys and values) of one application with three clearance types, five
+/// documents and twenty trail entries, with this runtime's real types (32-byte accounts).
+#[test]
+fn bytes_of_one_application_on_this_runtime() {
+	use pallet_clearances::{InvestmentClass, Project, TypeCode};
+	use sp_core::H256;
+	use Sr25519Keyring::*;
+
+	/// Bytes of (keys and values, values alone) in storage.
+	fn state_bytes() -> (usize, usize) {
+		let (mut total, mut values) = (0, 0);
+		let mut key = Vec::new();
+		while let Some(next) = sp_io::storage::next_key(&key) {
+			let v = sp_io::storage::get(&next).map(|v| v.len()).unwrap_or(0);
+			total += next.len() + v;
+			values += v;
+			key = next;
+		}
+		(total, values)
+	}
+	fn signed(k: Sr25519Keyring) -> RuntimeOrigin {
+		RuntimeOrigin::signed(k.to_account_id())
+	}
+	let tc = |s: &str| -> TypeCode { s.as_bytes().to_vec().try_into().unwrap() };
+
+	ext(development_config_genesis()).execute_with(|| {
+		frame_system::Pallet::<Runtime>::set_block_number(1);
+		let parcel = *b"WB19KOL0001234";
+		assert_ok!(Enterprises::register_enterprise(signed(CharlieStash), b"Acme Steel".to_vec(), H256::zero(), One.to_account_id()));
+		assert_ok!(LandParcels::register_parcel(
+			signed(Alice),
+			parcel,
+			b"Kolkata".to_vec(),
+			b"Rajarhat".to_vec(),
+			b"12/3".to_vec(),
+			10_000,
+			clearance_primitives::LandUse::Agricultural,
+			pallet_land_parcels::Holder::Enterprise(0),
+		));
+		let seq = pallet_audit::NextSeq::<Runtime>::get();
+		frame_system::Pallet::<Runtime>::reset_events();
+		let before = state_bytes();
+		let kinds = ["SALE_DEED", "SITE_PLAN", "PROJECT_REPORT", "BUILDING_DRAWINGS", "AFFIDAVIT"];
+		let docs: Vec<H256> = kinds.iter().enumerate().map(|(i, k)| {
+			let h = H256::repeat_byte(i as u8 + 1);
+			assert_ok!(Clearances::anchor_document(signed(One), h, k.as_bytes().to_vec(), 100_000, None));
+			h
+		}).collect();
+		let project = Project {
+			name: b"Rajarhat Steel Works".to_vec().try_into().unwrap(),
+			sector: b"Steel".to_vec().try_into().unwrap(),
+			investment: InvestmentClass::Medium,
+		};
+		assert_ok!(Clearances::submit_application(
+			signed(One),
+			project,
+			vec![parcel],
+			vec![tc("LAND_USE_CONVERSION"), tc("CONSENT_TO_ESTABLISH"), tc("BUILDING_PLAN")],
+			docs,
+		));
+		let (luc, cte, bp) = (0, 1, 2);
+		assert_ok!(Clearances::take_case(signed(Eve), luc));
+		assert_ok!(Clearances::raise_query(signed(Eve), luc, H256::zero()));
+		assert_ok!(Clearances::respond_to_query(signed(One), luc, H256::zero(), vec![]));
+		assert_ok!(Clearances::approve(signed(AliceStash), luc, H256::zero()));
+		assert_ok!(Clearances::take_case(signed(Ferdie), cte));
+		assert_ok!(Clearances::approve(signed(BobStash), cte, H256::zero()));
+		assert_ok!(Clearances::take_case(signed(CharlieStash), bp));
+		assert_ok!(Clearances::reject(signed(CharlieStash), bp, 2, H256::zero()));
+		let entries = pallet_audit::NextSeq::<Runtime>::get() - seq;
+		frame_system::Pallet::<Runtime>::reset_events();
+		let after = state_bytes();
+		println!(
+			"runtime: one application (3 types, 5 documents, {entries} trail entries): {} bytes of keys and values, {} bytes of values",
+			after.0 - before.0,
+			after.1 - before.1
+		);
+		assert_eq!(entries, 20);
+		assert_ok!(pallet_clearances::Pallet::<Runtime>::do_try_state());
+	});
+}
