@@ -178,7 +178,8 @@ impl_runtime_apis! {
 	#[cfg(feature = "try-runtime")]
 	impl frame_try_runtime::TryRuntime<Block> for Runtime {
 		fn on_runtime_upgrade(checks: frame_try_runtime::UpgradeCheckSelect) -> (Weight, Weight) {
-			let weight = Executive::try_runtime_upgrade(checks).unwrap();
+			// try-runtime only: a failed migration check must stop the run with its message.
+			let weight = Executive::try_runtime_upgrade(checks).expect("migration checks pass");
 			(weight, crate::configs::RuntimeBlockWeights::get().max_block)
 		}
 

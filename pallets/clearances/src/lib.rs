@@ -1558,8 +1558,7 @@ impl<T: Config> Pallet<T> {
 	/// - every case belongs to an existing application that lists it;
 	/// - no certificate without an approved (or deemed approved) case that names it;
 	/// - each application's `open_cases` equals its undecided cases (0 once withdrawn);
-	/// - live-case lists hold exactly undecided cases; id counters are above every id;
-	/// - a running department clock has a deadline queued at or before... (checked lazily).
+	/// - live-case lists hold exactly undecided cases; id counters are above every id.
 	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let next_case = NextCaseId::<T>::get();
