@@ -104,12 +104,6 @@ pub enum Role {
 	DepartmentAdmin,
 }
 
-impl Role {
-	/// Every role, in declaration order.
-	pub const ALL: [Role; 3] =
-		[Role::ScrutinyOfficer, Role::ApprovingAuthority, Role::DepartmentAdmin];
-}
-
 /// Anything that keeps an audit trail.
 #[derive(
 	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
