@@ -6,6 +6,11 @@ source "$(dirname "$0")/common.sh"
 ensure_prerequisites
 start=$(date +%s)
 
+if cargo fmt --version >/dev/null 2>&1; then
+	log "formatting (rustfmt.toml)"
+	cargo fmt --all -- --check || die "unformatted code: run cargo fmt --all"
+fi
+
 build_workspace
 
 log "unit, runtime and end-to-end tests"
