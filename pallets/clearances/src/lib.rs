@@ -595,14 +595,7 @@ pub mod pallet {
 
 /// Validate an upper-case code of 2 to `N` characters.
 fn parse_code<N: Get<u32>>(code: &[u8]) -> Option<BoundedVec<u8, N>> {
-	let ok = code.len() >= 2
-		&& code[0].is_ascii_uppercase()
-		&& code.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'_');
-	if ok {
-		code.to_vec().try_into().ok()
-	} else {
-		None
-	}
+	clearance_primitives::is_code(code).then(|| code.to_vec().try_into().ok()).flatten()
 }
 
 fn bounded<N: Get<u32>, X: Clone>(v: Vec<X>) -> Option<BoundedVec<X, N>> {
@@ -836,17 +829,37 @@ impl<T: Config> Pallet<T> {
 					l.try_push(*case_id).map_err(|_| Error::<T>::TooManyCases)
 				})?;
 			}
-			let prerequisites_met = ct
-				.prerequisites
-				.iter()
-				.all(|pre| parcels.iter().all(|p| Self::approved_for(p, pre)));
-			if prerequisites_met {
+			if Self::prerequisites_met(&ct, &parcels) {
 				Self::open_case(*case_id)?;
 			} else {
 				Self::deposit_event(Event::CaseWaiting { case: *case_id, application: id });
 			}
 		}
 		Ok(())
+	}
+
+	/// The cases of `app` (other than `except`) waiting for a clearance of type `clearance`.
+	/// Bounded by the application's cases ([`MaxTypes`]).
+	fn waiting_on(
+		app: &ApplicationOf<T>,
+		except: CaseId,
+		clearance: &TypeCode,
+	) -> Vec<(CaseId, CaseOf<T>, ClearanceTypeOf<T>)> {
+		app.cases
+			.iter()
+			.filter(|c| **c != except)
+			.filter_map(|c| {
+				let case = Cases::<T>::get(c).filter(|case| case.state == CaseState::Waiting)?;
+				let t = ClearanceTypes::<T>::get(&case.clearance)
+					.filter(|t| t.prerequisites.contains(clearance))?;
+				Some((*c, case, t))
+			})
+			.collect()
+	}
+
+	/// Whether every prerequisite of `t` is approved for every one of `parcels`.
+	fn prerequisites_met(t: &ClearanceTypeOf<T>, parcels: &[Ulpin]) -> bool {
+		t.prerequisites.iter().all(|pre| parcels.iter().all(|p| Self::approved_for(p, pre)))
 	}
 
 	/// Whether `parcel` holds an approved clearance of type `code`.
@@ -1145,22 +1158,10 @@ impl<T: Config> Pallet<T> {
 				T::Land::convert_land_use(p, to, who.cloned(), authority.clone())?;
 			}
 		}
-		// Open the application's cases that were waiting for this one.
-		for other in app.cases.iter().filter(|c| **c != id) {
-			let Some(waiting) = Cases::<T>::get(other).filter(|c| c.state == CaseState::Waiting)
-			else {
-				continue;
-			};
-			let Some(wt) = ClearanceTypes::<T>::get(&waiting.clearance) else { continue };
-			if !wt.prerequisites.contains(&clearance) {
-				continue;
-			}
-			if wt
-				.prerequisites
-				.iter()
-				.all(|pre| app.parcels.iter().all(|p| Self::approved_for(p, pre)))
-			{
-				Self::open_case(*other)?;
+		// Open the application's cases that were waiting for this one, once all they need is in.
+		for (other, _, wt) in Self::waiting_on(&app, id, &clearance) {
+			if Self::prerequisites_met(&wt, &app.parcels) {
+				Self::open_case(other)?;
 			}
 		}
 		Ok(number)
@@ -1208,24 +1209,16 @@ impl<T: Config> Pallet<T> {
 		Self::decided(application);
 		Self::deposit_event(Event::CaseRejected { case: id, by: who.cloned(), reason });
 
-		for other in app.cases.iter().filter(|c| **c != id) {
-			let Some(waiting) = Cases::<T>::get(other).filter(|c| c.state == CaseState::Waiting)
-			else {
-				continue;
-			};
-			let depends = ClearanceTypes::<T>::get(&waiting.clearance)
-				.is_some_and(|t| t.prerequisites.contains(&clearance));
-			if depends {
-				Self::refuse(
-					*other,
-					waiting,
-					None,
-					Authority::Statute,
-					REASON_PREREQUISITE_REFUSED,
-					reasoning,
-					true,
-				)?;
-			}
+		for (other, waiting, _) in Self::waiting_on(&app, id, &clearance) {
+			Self::refuse(
+				other,
+				waiting,
+				None,
+				Authority::Statute,
+				REASON_PREREQUISITE_REFUSED,
+				reasoning,
+				true,
+			)?;
 		}
 		Ok(())
 	}

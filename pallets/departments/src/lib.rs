@@ -399,10 +399,7 @@ pub mod pallet {
 impl<T: Config> Pallet<T> {
 	/// Validate a department code.
 	pub fn parse_code(code: &[u8]) -> Result<DepartmentCode, Error<T>> {
-		let well_formed = code.len() >= 2
-			&& code[0].is_ascii_uppercase()
-			&& code.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'_');
-		ensure!(well_formed, Error::<T>::BadCode);
+		ensure!(clearance_primitives::is_code(code), Error::<T>::BadCode);
 		code.to_vec().try_into().map_err(|_| Error::<T>::BadCode)
 	}
 

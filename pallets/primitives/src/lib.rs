@@ -31,6 +31,15 @@ pub const MAX_CODE_LEN: u32 = 12;
 /// `A-Z`, `0-9` and `_`, starting with a letter.
 pub type DepartmentCode = BoundedVec<u8, ConstU32<MAX_CODE_LEN>>;
 
+/// Whether `code` is a well-formed code (department, clearance type, document kind): at least
+/// two characters of `A-Z`, `0-9` and `_`, starting with a letter. Length limits are the
+/// caller's bounded type.
+pub fn is_code(code: &[u8]) -> bool {
+	code.len() >= 2
+		&& code[0].is_ascii_uppercase()
+		&& code.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'_')
+}
+
 /// Identifier of an enterprise (an applicant).
 pub type EnterpriseId = u32;
 /// Identifier of a common application.
