@@ -336,7 +336,7 @@ mod benchmarks {
 				suspensions: 0,
 				decision: None,
 			};
-			Cases::<T>::insert(id, case);
+			Pallet::<T>::store_case(id, case);
 		}
 		for id in &certs {
 			let cert = Certificate {

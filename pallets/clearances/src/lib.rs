@@ -52,14 +52,15 @@ pub mod weights;
 use alloc::vec::Vec;
 use clearance_primitives::{
 	Action, ApplicationId, AuditTrail, Authority, CaseId, CertificateId, DepartmentAuthority,
-	EnterpriseAuthority, EnterpriseId, LandRegistry, ParcelFreezeHandler, Role, Subject, Ulpin,
+	DepartmentCode, EnterpriseAuthority, EnterpriseId, LandRegistry, ParcelFreezeHandler, Role,
+	Subject, Ulpin,
 };
 use codec::Encode;
 use frame_support::{pallet_prelude::*, traits::UnixTime};
 use frame_system::pallet_prelude::*;
 use sp_core::H256;
 use sp_runtime::{
-	traits::{One, Saturating, Zero},
+	traits::{One, Saturating, UniqueSaturatedInto, Zero},
 	DispatchError,
 };
 
@@ -116,6 +117,10 @@ pub mod pallet {
 		/// Most deadlines processed in one block; the rest wait for the next block.
 		#[pallet::constant]
 		type MaxDeadlineWork: Get<u32>;
+
+		/// Blocks per day: turns clocks into days for dashboards and trackers.
+		#[pallet::constant]
+		type DayLength: Get<BlockNumberFor<Self>>;
 
 		/// Weights of this pallet's calls and deadline work, from its benchmarks.
 		type WeightInfo: WeightInfo;
@@ -197,6 +202,23 @@ pub mod pallet {
 		BoundedVec<CertificateId, MaxCertificatesPerParcel>,
 		ValueQuery,
 	>;
+
+	/// Each department's live cases by state, ordered by due block: the work queue. Kept in
+	/// step with [`Cases`] by every change of a case.
+	#[pallet::storage]
+	pub type WorkQueue<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, (DepartmentCode, CaseState), Identity, QueueKey, ()>;
+
+	/// Counters behind each department's dashboard.
+	#[pallet::storage]
+	pub type Stats<T: Config> =
+		StorageMap<_, Blake2_128Concat, DepartmentCode, DepartmentStats, ValueQuery>;
+
+	/// Each department's decisions by the whole days they took from opening, up to
+	/// [`MAX_DECISION_DAYS`]: the distribution behind the median on its dashboard.
+	#[pallet::storage]
+	pub type DecisionDays<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, DepartmentCode, Twox64Concat, u16, u32, ValueQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -636,6 +658,87 @@ impl<T: Config> Pallet<T> {
 		T::Departments::authority_in(who, &case.department, roles).ok_or(Error::<T>::NotAuthorized)
 	}
 
+	/// Store a case and keep the work queue and the dashboard counters in step with it.
+	pub(crate) fn store_case(id: CaseId, case: CaseOf<T>) {
+		let old = Cases::<T>::get(id);
+		let old_key = old.as_ref().and_then(|c| Self::queue_entry(id, c));
+		let new_key = Self::queue_entry(id, &case);
+		if old_key != new_key {
+			if let Some((state, key)) = old_key {
+				WorkQueue::<T>::remove((case.department.clone(), state), key);
+			}
+			if let Some((state, key)) = new_key {
+				WorkQueue::<T>::insert((case.department.clone(), state), key, ());
+			}
+		}
+		let old_state = old.as_ref().map(|c| c.state);
+		let was_suspended = old.as_ref().is_some_and(|c| c.suspensions > 0 && !c.state.is_final());
+		let suspended = case.suspensions > 0 && !case.state.is_final();
+		if old_state != Some(case.state) || was_suspended != suspended {
+			Stats::<T>::mutate(&case.department, |s| {
+				if let Some(o) = old_state {
+					s.by_state[o as usize].saturating_dec();
+				}
+				s.by_state[case.state as usize].saturating_inc();
+				if was_suspended {
+					s.suspended.saturating_dec();
+				}
+				if suspended {
+					s.suspended.saturating_inc();
+				}
+				let newly_decided =
+					case.state.is_final() && !old_state.is_some_and(|o| o.is_final());
+				let timed = matches!(
+					case.state,
+					CaseState::Approved | CaseState::Rejected | CaseState::DeemedApproved
+				);
+				if newly_decided && timed {
+					if let (Some(d), Some(opened)) = (case.decision.as_ref(), case.opened_at) {
+						if d.in_time {
+							s.in_time.saturating_inc();
+						} else {
+							s.late.saturating_inc();
+						}
+						let days =
+							d.at.saturating_sub(opened) / T::DayLength::get().max(One::one());
+						let days: u32 = days.unique_saturated_into();
+						let bucket = days.min(MAX_DECISION_DAYS.into()) as u16;
+						DecisionDays::<T>::mutate(&case.department, bucket, |n| n.saturating_inc());
+					}
+				}
+			});
+		}
+		Cases::<T>::insert(id, case);
+	}
+
+	/// The work-queue entry of a case: its state and key, or `None` once decided. The key's due
+	/// block is when the running clock runs out; while no clock runs (waiting, suspended,
+	/// escalated) it is the end of the statutory time limit counted from opening, or zero for
+	/// a case that never opened.
+	fn queue_entry(id: CaseId, case: &CaseOf<T>) -> Option<(CaseState, QueueKey)> {
+		if case.state.is_final() {
+			return None;
+		}
+		let due = Self::due_of(case)
+			.or_else(|| case.opened_at.map(|o| o.saturating_add(case.time_limit)))
+			.unwrap_or_default();
+		Some((case.state, queue_key(due.unique_saturated_into(), id)))
+	}
+
+	/// When the clock that currently runs on `case` runs out.
+	fn due_of(case: &CaseOf<T>) -> Option<BlockNumberFor<T>> {
+		if case.suspensions > 0 || case.state.is_final() {
+			return None;
+		}
+		if case.state == CaseState::QueryRaised {
+			case.response_clock.and_then(|c| c.due())
+		} else if case.state.department_clock_runs() {
+			case.clock.due()
+		} else {
+			None
+		}
+	}
+
 	fn case(id: CaseId) -> Result<CaseOf<T>, Error<T>> {
 		Cases::<T>::get(id).ok_or(Error::<T>::UnknownCase)
 	}
@@ -821,7 +924,7 @@ impl<T: Config> Pallet<T> {
 				suspensions: 0,
 				decision: None,
 			};
-			Cases::<T>::insert(case_id, case);
+			Self::store_case(*case_id, case);
 			for p in parcels.iter() {
 				CaseOfParcel::<T>::insert(p, code, case_id);
 				// Cannot fail: room was checked above.
@@ -891,7 +994,7 @@ impl<T: Config> Pallet<T> {
 			(&case.clearance, due),
 		)?;
 		let application = case.application;
-		Cases::<T>::insert(id, case);
+		Self::store_case(id, case);
 		Self::deposit_event(Event::CaseOpened { case: id, application, due });
 		Ok(())
 	}
@@ -925,7 +1028,7 @@ impl<T: Config> Pallet<T> {
 				Action::CaseWithdrawn,
 				id,
 			)?;
-			Cases::<T>::insert(case_id, case);
+			Self::store_case(*case_id, case);
 		}
 		app.status = ApplicationStatus::Withdrawn;
 		app.open_cases = 0;
@@ -975,7 +1078,7 @@ impl<T: Config> Pallet<T> {
 		Self::record(Subject::Case(id), Some(&who), authority, Action::CaseTaken, id)?;
 		case.state = CaseState::UnderScrutiny;
 		case.officer = Some(who.clone());
-		Cases::<T>::insert(id, case);
+		Self::store_case(id, case);
 		Self::deposit_event(Event::CaseTaken { case: id, officer: who });
 		Ok(())
 	}
@@ -1007,7 +1110,7 @@ impl<T: Config> Pallet<T> {
 		case.response_clock = Some(Clock::start(limit, now));
 		case.query = Some(query);
 		case.state = CaseState::QueryRaised;
-		Cases::<T>::insert(id, case);
+		Self::store_case(id, case);
 		Self::deposit_event(Event::QueryRaised { case: id, officer: who, respond_by });
 		Ok(())
 	}
@@ -1042,7 +1145,7 @@ impl<T: Config> Pallet<T> {
 		case.response = Some(response);
 		case.state = CaseState::Responded;
 		Applications::<T>::insert(case.application, app);
-		Cases::<T>::insert(id, case);
+		Self::store_case(id, case);
 		Self::deposit_event(Event::QueryResponded { case: id, by: who });
 		Ok(())
 	}
@@ -1150,7 +1253,7 @@ impl<T: Config> Pallet<T> {
 		});
 		Self::close_case(id, &case, &app.parcels, true)?;
 		let clearance = case.clearance.clone();
-		Cases::<T>::insert(id, case.clone());
+		Self::store_case(id, case.clone());
 		Self::decided(case.application);
 
 		if let Some(to) = ct.and_then(|t| t.converts_to) {
@@ -1205,7 +1308,7 @@ impl<T: Config> Pallet<T> {
 		Self::close_case(id, &case, &app.parcels, false)?;
 		let clearance = case.clearance.clone();
 		let application = case.application;
-		Cases::<T>::insert(id, case);
+		Self::store_case(id, case);
 		Self::decided(application);
 		Self::deposit_event(Event::CaseRejected { case: id, by: who.cloned(), reason });
 
@@ -1356,6 +1459,133 @@ impl<T: Config> Pallet<T> {
 		Some(if suspensions > 0 { CertificateStatus::Suspended } else { CertificateStatus::Valid })
 	}
 
+	// ---- queries (served by the runtime API; never called by transactions) ----
+
+	/// A case with its clocks evaluated now.
+	pub fn case_view(id: CaseId) -> Option<CaseView<T::AccountId, BlockNumberFor<T>>> {
+		let case = Cases::<T>::get(id)?;
+		let now = Self::now();
+		let left = case.clock.left(now);
+		let response_left = (case.state == CaseState::QueryRaised)
+			.then(|| case.response_clock.map(|c| c.left(now)))
+			.flatten();
+		Some(CaseView {
+			id,
+			department_used: case.time_limit.saturating_sub(left),
+			department_left: left,
+			response_left,
+			due: Self::due_of(&case),
+			case,
+		})
+	}
+
+	/// An application with its cases and documents.
+	pub fn application_view(
+		id: ApplicationId,
+	) -> Option<ApplicationView<T::AccountId, BlockNumberFor<T>>> {
+		let application = Applications::<T>::get(id)?;
+		let cases = application.cases.iter().filter_map(|c| Self::case_view(*c)).collect();
+		let documents = application
+			.documents
+			.iter()
+			.filter_map(|h| Documents::<T>::get(h).map(|d| (*h, d)))
+			.collect();
+		Some(ApplicationView {
+			id,
+			application,
+			cases,
+			documents,
+			now: Self::now(),
+			day_length: T::DayLength::get(),
+		})
+	}
+
+	/// Up to `limit` applications of `enterprise` after `after`, in storage order (stable
+	/// across pages, not by id).
+	pub fn applications_page(
+		enterprise: EnterpriseId,
+		after: Option<ApplicationId>,
+		limit: u32,
+	) -> Page<(ApplicationId, ApplicationOf<T>), ApplicationId> {
+		let mut ids = match after {
+			Some(a) => ApplicationsOf::<T>::iter_key_prefix_from(
+				enterprise,
+				ApplicationsOf::<T>::hashed_key_for(enterprise, a),
+			),
+			None => ApplicationsOf::<T>::iter_key_prefix(enterprise),
+		};
+		let mut items = Vec::new();
+		let mut next = None;
+		for id in ids.by_ref() {
+			if items.len() as u32 >= limit {
+				next = items.last().map(|(i, _)| *i);
+				break;
+			}
+			if let Some(a) = Applications::<T>::get(id) {
+				items.push((id, a));
+			}
+		}
+		Page { items, next }
+	}
+
+	/// Up to `limit` cases of `department`'s work queue in the given states, earliest due
+	/// first, after the cursor `after` (due block, case id). With `due_by`, only cases due by
+	/// that block.
+	pub fn work_queue(
+		department: &DepartmentCode,
+		states: &[CaseState],
+		after: Option<(u32, CaseId)>,
+		limit: u32,
+		due_by: Option<u32>,
+	) -> Page<CaseView<T::AccountId, BlockNumberFor<T>>, (u32, CaseId)> {
+		// Merge the per-state queues, each already in due order.
+		let mut keys: Vec<QueueKey> = Vec::new();
+		for state in states {
+			let prefix = (department.clone(), *state);
+			let iter = match after {
+				Some((due, case)) => WorkQueue::<T>::iter_key_prefix_from(
+					&prefix,
+					WorkQueue::<T>::hashed_key_for(&prefix, queue_key(due, case)),
+				),
+				None => WorkQueue::<T>::iter_key_prefix(&prefix),
+			};
+			keys.extend(
+				iter.take_while(|k| due_by.is_none_or(|d| parse_queue_key(k).0 <= d))
+					.take(limit.saturating_add(1) as usize),
+			);
+		}
+		keys.sort_unstable();
+		let more = keys.len() > limit as usize;
+		keys.truncate(limit as usize);
+		let next = if more { keys.last().map(parse_queue_key) } else { None };
+		let items = keys.iter().filter_map(|k| Self::case_view(parse_queue_key(k).1)).collect();
+		Page { items, next }
+	}
+
+	/// A department's dashboard, from its counters.
+	pub fn dashboard(department: &DepartmentCode) -> Dashboard {
+		let stats = Stats::<T>::get(department);
+		// At most `MAX_DECISION_DAYS + 1` buckets.
+		let mut days: Vec<(u16, u32)> = DecisionDays::<T>::iter_prefix(department).collect();
+		days.sort_unstable();
+		let decided = days.iter().fold(0u32, |a, (_, n)| a.saturating_add(*n));
+		// The lower median: the day by which half the decisions were made.
+		let half = decided.div_ceil(2);
+		let mut seen = 0u32;
+		let median_days = days.iter().find_map(|(d, n)| {
+			seen = seen.saturating_add(*n);
+			(decided > 0 && seen >= half).then_some(*d)
+		});
+		Dashboard { stats, decided, median_days }
+	}
+
+	/// A certificate with its status now or at `at` (milliseconds).
+	pub fn certificate_view(number: CertificateId, at: Option<u64>) -> Option<CertificateView> {
+		let certificate = Certificates::<T>::get(number)?;
+		let status = Self::certificate_status(number, at)?;
+		Some(CertificateView { number, certificate, status, at: at.unwrap_or_else(Self::now_ms) })
+	}
+
 	// ---- deadlines ----
 
 	/// Process due deadlines, oldest first, at most [`Config::MaxDeadlineWork`]; returns the
@@ -1435,7 +1665,7 @@ impl<T: Config> Pallet<T> {
 						)?;
 						case.clock.stop(Self::now());
 						case.state = CaseState::Escalated;
-						Cases::<T>::insert(id, case);
+						Self::store_case(id, case);
 						Self::deposit_event(Event::CaseEscalated { case: id });
 					},
 				}
@@ -1468,7 +1698,7 @@ impl<T: Config> Pallet<T> {
 				});
 				Self::close_case(id, &case, &app.parcels, false)?;
 				let application = case.application;
-				Cases::<T>::insert(id, case);
+				Self::store_case(id, case);
 				Self::decided(application);
 				Self::deposit_event(Event::CaseLapsed { case: id });
 			},
@@ -1490,7 +1720,7 @@ impl<T: Config> Pallet<T> {
 			Self::record(Subject::Case(id), None, Authority::Statute, Action::CaseSuspended, id)?;
 			Self::deposit_event(Event::CaseSuspended { case: id });
 		}
-		Cases::<T>::insert(id, case);
+		Self::store_case(id, case);
 		Ok(())
 	}
 
@@ -1512,7 +1742,7 @@ impl<T: Config> Pallet<T> {
 			Self::record(Subject::Case(id), None, Authority::Statute, Action::CaseResumed, id)?;
 			Self::deposit_event(Event::CaseResumed { case: id });
 		}
-		Cases::<T>::insert(id, case);
+		Self::store_case(id, case);
 		Ok(())
 	}
 
@@ -1551,11 +1781,28 @@ impl<T: Config> Pallet<T> {
 	/// - every case belongs to an existing application that lists it;
 	/// - no certificate without an approved (or deemed approved) case that names it;
 	/// - each application's `open_cases` equals its undecided cases (0 once withdrawn);
-	/// - live-case lists hold exactly undecided cases; id counters are above every id.
+	/// - live-case lists hold exactly undecided cases; id counters are above every id;
+	/// - the work queue holds exactly the undecided cases, each under its state and due block;
+	/// - the dashboard counters equal the number of cases in each state.
 	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let next_case = NextCaseId::<T>::get();
+		let mut counted: alloc::collections::BTreeMap<DepartmentCode, DepartmentStats> =
+			Default::default();
+		let mut live = 0usize;
 		for (id, case) in Cases::<T>::iter() {
+			let s = counted.entry(case.department.clone()).or_default();
+			s.by_state[case.state as usize].saturating_inc();
+			if case.suspensions > 0 && !case.state.is_final() {
+				s.suspended.saturating_inc();
+			}
+			if let Some((state, key)) = Self::queue_entry(id, &case) {
+				live.saturating_inc();
+				ensure!(
+					WorkQueue::<T>::contains_key((case.department.clone(), state), key),
+					"live case missing from the work queue"
+				);
+			}
 			ensure!(id < next_case, "case id beyond the counter");
 			let app =
 				Applications::<T>::get(case.application).ok_or("case of a missing application")?;
@@ -1571,6 +1818,14 @@ impl<T: Config> Pallet<T> {
 					"decision names a wrong certificate"
 				);
 			}
+		}
+		ensure!(WorkQueue::<T>::iter_keys().count() == live, "stale entries in the work queue");
+		for (department, c) in counted {
+			let s = Stats::<T>::get(&department);
+			ensure!(
+				s.by_state == c.by_state && s.suspended == c.suspended,
+				"dashboard counters out of step"
+			);
 		}
 		let next_app = NextApplicationId::<T>::get();
 		for (id, app) in Applications::<T>::iter() {

@@ -77,6 +77,7 @@ impl pallet_clearances::Config for Test {
 	type Trail = Audit;
 	type UnixTime = BlockTime;
 	type MaxDeadlineWork = ConstU32<4>;
+	type DayLength = frame_support::traits::ConstU64<10>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Helper;

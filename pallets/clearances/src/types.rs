@@ -447,3 +447,137 @@ pub struct GenesisClearanceType {
 	#[serde(default)]
 	pub converts_to: Option<LandUse>,
 }
+
+/// Key of a case in a department's work queue: the due block then the case id, both
+/// big-endian, so that the queue iterates in due order (earliest first) and, within a block,
+/// by case id.
+pub type QueueKey = [u8; 8];
+
+/// The work-queue key of a case due at `due`.
+pub fn queue_key(due: u32, case: CaseId) -> QueueKey {
+	let mut k = [0u8; 8];
+	k[..4].copy_from_slice(&due.to_be_bytes());
+	k[4..].copy_from_slice(&case.to_be_bytes());
+	k
+}
+
+/// The due block and case id of a work-queue key.
+pub fn parse_queue_key(k: &QueueKey) -> (u32, CaseId) {
+	let mut due = [0u8; 4];
+	let mut case = [0u8; 4];
+	due.copy_from_slice(&k[..4]);
+	case.copy_from_slice(&k[4..]);
+	(u32::from_be_bytes(due), u32::from_be_bytes(case))
+}
+
+/// States in which a case is in a department's work queue.
+pub const QUEUED_STATES: [CaseState; 6] = [
+	CaseState::Waiting,
+	CaseState::Submitted,
+	CaseState::UnderScrutiny,
+	CaseState::QueryRaised,
+	CaseState::Responded,
+	CaseState::Escalated,
+];
+
+/// Number of [`CaseState`] variants.
+pub const CASE_STATES: usize = 11;
+
+/// Longest decision time counted day by day in [`crate::DecisionDays`]; longer decisions
+/// count in this last bucket.
+pub const MAX_DECISION_DAYS: u16 = 365;
+
+/// Counters behind a department's dashboard, kept up to date on every change of a case so that
+/// the dashboard never scans cases.
+#[derive(
+	Clone,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct DepartmentStats {
+	/// Cases currently in each state, indexed by the [`CaseState`] discriminant. For final
+	/// states this is the number of cases ever decided that way.
+	pub by_state: [u32; CASE_STATES],
+	/// Decisions (approvals and rejections by an officer) made within the time limit.
+	pub in_time: u32,
+	/// Decisions made after the time limit: deemed approvals and decisions on escalated cases.
+	pub late: u32,
+	/// Live cases currently suspended by a court freeze.
+	pub suspended: u32,
+}
+
+/// A case with its clocks evaluated at the block of the query.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct CaseView<AccountId, BlockNumber> {
+	/// Case id.
+	pub id: CaseId,
+	/// The case as stored.
+	pub case: Case<AccountId, BlockNumber>,
+	/// Department time used so far.
+	pub department_used: BlockNumber,
+	/// Department time left.
+	pub department_left: BlockNumber,
+	/// Applicant time left to answer the query, while one waits.
+	pub response_left: Option<BlockNumber>,
+	/// The block at which the running clock (department's, or applicant's while a query
+	/// waits) runs out; `None` while no clock runs.
+	pub due: Option<BlockNumber>,
+}
+
+/// An application with its cases and documents, as of the block of the query.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct ApplicationView<AccountId, BlockNumber> {
+	/// Application id.
+	pub id: ApplicationId,
+	/// The application as stored.
+	pub application: Application<AccountId, BlockNumber>,
+	/// Its cases.
+	pub cases: alloc::vec::Vec<CaseView<AccountId, BlockNumber>>,
+	/// Its documents, with their anchoring records.
+	pub documents: alloc::vec::Vec<(H256, Document<BlockNumber>)>,
+	/// The block of the query.
+	pub now: BlockNumber,
+	/// Blocks per day, to turn clocks into days.
+	pub day_length: BlockNumber,
+}
+
+/// One page of a listing, with the cursor of the next page if there is one.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct Page<Item, Cursor> {
+	/// The items.
+	pub items: alloc::vec::Vec<Item>,
+	/// Pass this to get the next page; `None` on the last page.
+	pub next: Option<Cursor>,
+}
+
+/// A certificate with its status at some moment.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct CertificateView {
+	/// Certificate number.
+	pub number: CertificateId,
+	/// The certificate as stored.
+	pub certificate: Certificate,
+	/// Its status at `at`.
+	pub status: CertificateStatus,
+	/// The moment of the status, milliseconds since the Unix epoch.
+	pub at: u64,
+}
+
+/// A department's dashboard.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct Dashboard {
+	/// The counters.
+	pub stats: DepartmentStats,
+	/// Number of decisions with a known duration (approvals, rejections, deemed approvals of
+	/// opened cases).
+	pub decided: u32,
+	/// Median days from opening to decision; `None` before the first decision.
+	pub median_days: Option<u16>,
+}

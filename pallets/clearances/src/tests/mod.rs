@@ -2,6 +2,7 @@
 //! every refusal (`assert_noop!`), the statutory clocks, freezes, certificates, and a long
 //! randomised run with the invariants checked after every step.
 
+mod queries;
 mod random;
 
 use crate::{mock::*, *};
