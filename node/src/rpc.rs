@@ -1,7 +1,8 @@
-//! The node's own JSON-RPC methods, added to Substrate's standard ones (`system_`, `chain_`,
+//! The node's own JSON-RPC methods (`system_accountNextIndex`, the `clearance_*` methods of
+//! `pallet-clearances-rpc`), added to Substrate's standard ones (`system_`, `chain_`,
 //! `state_`, `author_`, `chainHead_v1_` ...), which `sc-service` provides.
 
-use clearance_runtime::{opaque::Block, AccountId, Nonce};
+use clearance_runtime::{opaque::Block, AccountId, BlockNumber, Nonce};
 use jsonrpsee::RpcModule;
 use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
@@ -24,18 +25,22 @@ pub fn create_full<C, P>(
 where
 	C: ProvideRuntimeApi<Block>
 		+ HeaderBackend<Block>
+		+ sc_client_api::BlockchainEvents<Block>
 		+ HeaderMetadata<Block, Error = BlockChainError>
 		+ Send
 		+ Sync
 		+ 'static,
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: BlockBuilder<Block>,
+	C::Api: pallet_clearances_rpc::ClearanceRuntimeApi<Block, AccountId, BlockNumber>,
 	P: TransactionPool + 'static,
 {
+	use pallet_clearances_rpc::{Clearance, ClearanceApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
 	let FullDeps { client, pool } = deps;
-	module.merge(System::new(client, pool).into_rpc())?;
+	module.merge(System::new(client.clone(), pool).into_rpc())?;
+	module.merge(Clearance::<C, Block, AccountId, BlockNumber>::new(client).into_rpc())?;
 	Ok(module)
 }

@@ -19,6 +19,31 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+use crate::{BlockNumber, Clearances};
+use clearance_primitives::{
+	ApplicationId, CaseId, CertificateId, DepartmentCode, EnterpriseId, Subject, Ulpin,
+};
+use pallet_clearances_runtime_api::{
+	AccountInfo, Application, ApplicationView, CaseState, CaseView, CertificateInfo, Dashboard,
+	Page, ParcelView, TrailPage, MAX_PAGE,
+};
+
+/// Cases of every live state, for work queues asked without a state filter.
+const LIVE_STATES: [CaseState; 6] = pallet_clearances::QUEUED_STATES;
+
+fn page_size(limit: u32) -> u32 {
+	limit.clamp(1, MAX_PAGE)
+}
+
+fn trail_page(
+	subject: &Subject,
+	from: u32,
+	limit: u32,
+) -> Option<TrailPage<AccountId, BlockNumber>> {
+	let (head, entries) = pallet_audit::Pallet::<Runtime>::page(subject, from, page_size(limit))?;
+	Some(TrailPage { len: head.len, head: head.head, from, entries })
+}
+
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
 		fn version() -> RuntimeVersion {
@@ -31,6 +56,123 @@ impl_runtime_apis! {
 
 		fn initialize_block(header: &<Block as BlockT>::Header) -> ExtrinsicInclusionMode {
 			Executive::initialize_block(header)
+		}
+	}
+
+	impl pallet_clearances_runtime_api::ClearanceApi<Block, AccountId, BlockNumber> for Runtime {
+		fn application(id: ApplicationId) -> Option<ApplicationView<AccountId, BlockNumber>> {
+			Clearances::application_view(id)
+		}
+
+		fn case(id: CaseId) -> Option<CaseView<AccountId, BlockNumber>> {
+			Clearances::case_view(id)
+		}
+
+		fn applications_of(
+			enterprise: EnterpriseId,
+			after: Option<ApplicationId>,
+			limit: u32,
+		) -> Option<Page<(ApplicationId, Application<AccountId, BlockNumber>), ApplicationId>> {
+			pallet_enterprises::Enterprises::<Runtime>::contains_key(enterprise)
+				.then(|| Clearances::applications_page(enterprise, after, page_size(limit)))
+		}
+
+		fn work_queue(
+			department: DepartmentCode,
+			states: Vec<CaseState>,
+			after: Option<(u32, CaseId)>,
+			limit: u32,
+		) -> Option<Page<CaseView<AccountId, BlockNumber>, (u32, CaseId)>> {
+			if !pallet_departments::Departments::<Runtime>::contains_key(&department) {
+				return None;
+			}
+			let states = if states.is_empty() { LIVE_STATES.to_vec() } else { states };
+			Some(Clearances::work_queue(&department, &states, after, page_size(limit), None))
+		}
+
+		fn overdue(
+			department: Option<DepartmentCode>,
+			limit: u32,
+		) -> Option<Vec<CaseView<AccountId, BlockNumber>>> {
+			let departments: Vec<DepartmentCode> = match department {
+				Some(d) => {
+					if !pallet_departments::Departments::<Runtime>::contains_key(&d) {
+						return None;
+					}
+					alloc::vec![d]
+				},
+				None => pallet_departments::Departments::<Runtime>::iter_keys().collect(),
+			};
+			let limit = page_size(limit);
+			let now = System::block_number();
+			let mut cases = Vec::new();
+			for d in departments {
+				let running = [
+					CaseState::Submitted,
+					CaseState::UnderScrutiny,
+					CaseState::Responded,
+					CaseState::QueryRaised,
+				];
+				cases.extend(Clearances::work_queue(&d, &running, None, limit, Some(now)).items);
+				cases.extend(
+					Clearances::work_queue(&d, &[CaseState::Escalated], None, limit, None).items,
+				);
+			}
+			let due = |c: &CaseView<AccountId, BlockNumber>| {
+				c.due.or(c.case.opened_at.map(|o| o.saturating_add(c.case.time_limit)))
+			};
+			cases.sort_by_key(|c| (due(c), c.id));
+			cases.truncate(limit as usize);
+			Some(cases)
+		}
+
+		fn parcel(ulpin: Ulpin, from: u32, limit: u32) -> Option<ParcelView<AccountId, BlockNumber>> {
+			let parcel = pallet_land_parcels::Parcels::<Runtime>::get(ulpin)?;
+			let history = trail_page(&Subject::Parcel(ulpin), from, limit).unwrap_or(TrailPage {
+				len: 0,
+				head: Default::default(),
+				from,
+				entries: Vec::new(),
+			});
+			Some(ParcelView {
+				parcel,
+				live_cases: pallet_clearances::LiveCasesOf::<Runtime>::get(ulpin).into_inner(),
+				certificates: pallet_clearances::CertificatesOf::<Runtime>::get(ulpin).into_inner(),
+				history,
+			})
+		}
+
+		fn certificate(number: CertificateId, at: Option<u64>) -> Option<CertificateInfo> {
+			let view = Clearances::certificate_view(number, at)?;
+			let holder = pallet_enterprises::Enterprises::<Runtime>::get(view.certificate.enterprise)
+				.map(|e| e.name.into_inner())
+				.unwrap_or_default();
+			Some(CertificateInfo { view, holder })
+		}
+
+		fn trail(subject: Subject, from: u32, limit: u32) -> Option<TrailPage<AccountId, BlockNumber>> {
+			trail_page(&subject, from, limit)
+		}
+
+		fn dashboard(department: DepartmentCode) -> Option<Dashboard> {
+			pallet_departments::Departments::<Runtime>::contains_key(&department)
+				.then(|| Clearances::dashboard(&department))
+		}
+
+		fn account(who: AccountId) -> AccountInfo {
+			let officer_of = pallet_departments::Officers::<Runtime>::get(&who)
+				.map(|o| (o.department, o.grants.iter().map(|g| g.role).collect()));
+			let enterprise = pallet_enterprises::Members::<Runtime>::get(&who).map(|e| {
+				let owner = pallet_enterprises::Enterprises::<Runtime>::get(e)
+					.is_some_and(|r| r.owner == who);
+				(e, owner)
+			});
+			AccountInfo {
+				head_of: pallet_departments::HeadOf::<Runtime>::get(&who),
+				officer_of,
+				enterprise,
+				validator_of: pallet_departments::ValidatorOf::<Runtime>::get(&who),
+			}
 		}
 	}
 

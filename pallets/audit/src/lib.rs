@@ -112,6 +112,15 @@ impl<T: Config> Pallet<T> {
 		(entries, head)
 	}
 
+	/// Entries `from .. from + limit` of `subject`'s trail with its head; `None` if the subject
+	/// has no trail.
+	pub fn page(subject: &Subject, from: u32, limit: u32) -> Option<(TrailHead, Vec<EntryOf<T>>)> {
+		let head = Heads::<T>::get(subject)?;
+		let end = from.saturating_add(limit).min(head.len);
+		let entries = (from..end).filter_map(|i| Trails::<T>::get(subject, i)).collect();
+		Some((head, entries))
+	}
+
 	/// Invariants: every trail has exactly `len` entries, they link up to the head, and
 	/// sequence numbers increase and stay below [`NextSeq`].
 	#[cfg(any(feature = "try-runtime", feature = "std", test))]

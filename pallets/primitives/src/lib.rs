@@ -132,6 +132,41 @@ pub enum Subject {
 	Certificate(CertificateId),
 }
 
+impl Subject {
+	/// Parse the text form `kind:id` used by clients: `department:LAND`, `enterprise:3`,
+	/// `parcel:WB19KOL0001234`, `application:5`, `case:7`, `certificate:9`.
+	pub fn parse(text: &str) -> Option<Self> {
+		let (kind, id) = text.split_once(':')?;
+		let number = || id.parse::<u32>().ok();
+		Some(match kind {
+			"department" => {
+				let code: DepartmentCode = id.as_bytes().to_vec().try_into().ok()?;
+				is_code(&code).then_some(Self::Department(code))?
+			},
+			"enterprise" => Self::Enterprise(number()?),
+			"parcel" => Self::Parcel(id.as_bytes().try_into().ok()?),
+			"application" => Self::Application(number()?),
+			"case" => Self::Case(number()?),
+			"certificate" => Self::Certificate(number()?),
+			_ => return None,
+		})
+	}
+
+	/// The text form accepted by [`Subject::parse`].
+	pub fn label(&self) -> alloc::string::String {
+		use alloc::format;
+		let text = |b: &[u8]| alloc::string::String::from_utf8_lossy(b).into_owned();
+		match self {
+			Self::Department(c) => format!("department:{}", text(c)),
+			Self::Enterprise(n) => format!("enterprise:{n}"),
+			Self::Parcel(u) => format!("parcel:{}", text(u)),
+			Self::Application(n) => format!("application:{n}"),
+			Self::Case(n) => format!("case:{n}"),
+			Self::Certificate(n) => format!("certificate:{n}"),
+		}
+	}
+}
+
 /// The capacity in which a signer acted: the authority an auditor follows back to its source.
 #[derive(
 	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
@@ -607,6 +642,29 @@ pub mod testing {
 		}
 		fn exists(enterprise: EnterpriseId) -> bool {
 			ENTERPRISES.with(|e| e.borrow().iter().any(|(id, ..)| *id == enterprise))
+		}
+	}
+}
+
+#[cfg(test)]
+mod subject_tests {
+	use super::*;
+
+	#[test]
+	fn subjects_round_trip_through_their_text_form() {
+		for text in [
+			"department:LAND",
+			"enterprise:3",
+			"parcel:WB19KOL0001234",
+			"application:5",
+			"case:7",
+			"certificate:9",
+		] {
+			let subject = Subject::parse(text).expect(text);
+			assert_eq!(subject.label(), text);
+		}
+		for bad in ["case", "case:x", "parcel:SHORT", "department:land", "ledger:1", "case:-1"] {
+			assert_eq!(Subject::parse(bad), None, "{bad}");
 		}
 	}
 }
