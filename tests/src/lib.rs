@@ -184,3 +184,46 @@ pub fn signed(
 		extension,
 	)
 }
+
+/// The `clearctl` binary built next to this test (or `$CLEARCTL_BIN`).
+pub fn clearctl_binary() -> PathBuf {
+	if let Ok(path) = std::env::var("CLEARCTL_BIN") {
+		return PathBuf::from(path);
+	}
+	let bin = node_binary().with_file_name("clearctl");
+	assert!(bin.exists(), "{} does not exist: build the workspace first", bin.display());
+	bin
+}
+
+/// What a `clearctl --json` run printed, and its exit code.
+#[derive(Debug)]
+pub struct Run {
+	/// Exit code.
+	pub code: i32,
+	/// Standard output parsed as JSON (`Null` if it is not JSON).
+	pub json: serde_json::Value,
+	/// Standard error.
+	pub stderr: String,
+}
+
+/// Run `clearctl --json --url <node> [--suri <suri>] args…`.
+pub async fn clearctl(node: &Node, suri: Option<&str>, args: &[&str]) -> Run {
+	let mut cmd = Command::new(clearctl_binary());
+	cmd.args(["--json", "--url", &node.ws_url()]);
+	if let Some(s) = suri {
+		cmd.args(["--suri", s]);
+	}
+	let out = cmd.args(args).output().await.expect("clearctl runs");
+	Run {
+		code: out.status.code().unwrap_or(-1),
+		json: serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null),
+		stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+	}
+}
+
+/// Like [`clearctl`], asserting success.
+pub async fn clearctl_ok(node: &Node, suri: Option<&str>, args: &[&str]) -> serde_json::Value {
+	let run = clearctl(node, suri, args).await;
+	assert_eq!(run.code, 0, "clearctl {args:?} failed: {}", run.stderr);
+	run.json
+}
