@@ -27,9 +27,15 @@ pub fn node_binary() -> PathBuf {
 		return PathBuf::from(path);
 	}
 	// target/<profile>/deps/<test-binary> -> target/<profile>/clearance-node
+	// or target/<profile>/<binary> -> target/<profile>/clearance-node
 	let exe = std::env::current_exe().expect("test binary path");
-	let profile_dir = exe.parent().and_then(|deps| deps.parent()).expect("target/<profile>");
-	let bin = profile_dir.join("clearance-node");
+	let dir = exe.parent().expect("target/<profile>[/deps]");
+	let sibling = dir.join("clearance-node");
+	let bin = if sibling.exists() {
+		sibling
+	} else {
+		dir.parent().expect("target/<profile>").join("clearance-node")
+	};
 	assert!(
 		bin.exists(),
 		"{} does not exist: build the node first (`cargo build --release --workspace`)",
@@ -77,6 +83,11 @@ impl Node {
 		let node = Node { child, rpc_port, prometheus_port, base_path };
 		node.wait_for_rpc(Duration::from_secs(60)).await;
 		node
+	}
+
+	/// The node's process id.
+	pub fn pid(&self) -> u32 {
+		self.child.id().unwrap_or(0)
 	}
 
 	/// HTTP URL of the RPC server.
