@@ -58,31 +58,87 @@ pub struct Node {
 	pub prometheus_port: u16,
 	/// The node's base path, removed on drop.
 	pub base_path: PathBuf,
+	args: Vec<String>,
 }
 
 impl Node {
 	/// Start `clearance-node --dev` with its own base path and loopback ports.
 	pub async fn start_dev() -> Node {
+		Self::start(&["--dev"], free_port()).await
+	}
+
+	/// Start `clearance-node <args>` on loopback: P2P on `p2p_port`, RPC and Prometheus on free
+	/// ports, its own base path.
+	pub async fn start(args: &[&str], p2p_port: u16) -> Node {
 		let rpc_port = free_port();
-		let p2p_port = free_port();
 		let prometheus_port = free_port();
 		let base_path =
 			std::env::temp_dir().join(format!("clearance-e2e-{}-{}", std::process::id(), rpc_port));
-		let child = Command::new(node_binary())
-			.args(["--dev", "--no-telemetry", "--no-mdns", "--listen-addr"])
-			.arg(format!("/ip4/127.0.0.1/tcp/{p2p_port}"))
-			.arg("--base-path")
-			.arg(&base_path)
-			.args(["--rpc-port", &rpc_port.to_string()])
-			.args(["--prometheus-port", &prometheus_port.to_string()])
+		let mut all: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+		all.extend(
+			[
+				"--no-telemetry",
+				"--no-mdns",
+				"--listen-addr",
+				&format!("/ip4/127.0.0.1/tcp/{p2p_port}"),
+				"--base-path",
+				&base_path.display().to_string(),
+				"--rpc-port",
+				&rpc_port.to_string(),
+				"--prometheus-port",
+				&prometheus_port.to_string(),
+			]
+			.map(String::from),
+		);
+		let child = Self::spawn(&all);
+		let node = Node { child, rpc_port, prometheus_port, base_path, args: all };
+		node.wait_for_rpc(Duration::from_secs(60)).await;
+		node
+	}
+
+	fn spawn(args: &[String]) -> Child {
+		Command::new(node_binary())
+			.args(args)
 			.stdout(Stdio::null())
 			.stderr(Stdio::null())
 			.kill_on_drop(true)
 			.spawn()
-			.expect("clearance-node starts");
-		let node = Node { child, rpc_port, prometheus_port, base_path };
-		node.wait_for_rpc(Duration::from_secs(60)).await;
-		node
+			.expect("clearance-node starts")
+	}
+
+	/// Stop the node with SIGINT, keeping its database for [`Node::resume`].
+	pub async fn halt(&mut self) {
+		if let Some(pid) = self.child.id() {
+			let _ = std::process::Command::new("kill").args(["-INT", &pid.to_string()]).status();
+		}
+		let _ = tokio::time::timeout(Duration::from_secs(30), self.child.wait()).await;
+	}
+
+	/// Kill the node with SIGKILL, as a power cut would.
+	pub async fn kill9(&mut self) {
+		let _ = self.child.start_kill();
+		let _ = self.child.wait().await;
+	}
+
+	/// Start the node again with the same arguments and database.
+	pub async fn resume(&mut self) {
+		self.child = Self::spawn(&self.args);
+		self.wait_for_rpc(Duration::from_secs(60)).await;
+	}
+
+	/// Number of the best block.
+	pub async fn best_number(&self) -> u64 {
+		let header: serde_json::Value =
+			self.http().request("chain_getHeader", rpc_params![]).await.expect("header");
+		let number = header["number"].as_str().expect("hex number");
+		u64::from_str_radix(number.trim_start_matches("0x"), 16).expect("hex number")
+	}
+
+	/// Number of connected peers.
+	pub async fn peers(&self) -> u64 {
+		let health: serde_json::Value =
+			self.http().request("system_health", rpc_params![]).await.expect("health");
+		health["peers"].as_u64().unwrap_or(0)
 	}
 
 	/// The node's process id.

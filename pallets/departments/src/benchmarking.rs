@@ -175,6 +175,16 @@ mod benchmarks {
 		Ok(())
 	}
 
+	#[benchmark]
+	fn enact() {
+		let call: <T as Config>::RuntimeCall =
+			frame_system::Call::<T>::remark { remark: Vec::new() }.into();
+		let origin = council::<T>();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, alloc::boxed::Box::new(call));
+	}
+
 	impl_benchmark_test_suite!(
 		Pallet,
 		crate::mock::ExtBuilder::default().build(),

@@ -53,10 +53,12 @@ use alloc::vec::Vec;
 use clearance_primitives::{Action, AuditTrail, Authority, DepartmentAuthority, Subject};
 use codec::Encode;
 use frame_support::{
+	dispatch::{GetDispatchInfo, PostDispatchInfo},
 	pallet_prelude::*,
 	traits::{ChangeMembers, Contains},
 };
 use frame_system::pallet_prelude::*;
+use sp_runtime::traits::{Dispatchable, Hash};
 use sp_runtime::{traits::Zero, Saturating};
 
 /// The department record as stored for runtime `T`.
@@ -108,6 +110,12 @@ pub mod pallet {
 		/// Longest department name, in bytes.
 		#[pallet::constant]
 		type MaxNameLen: Get<u32>;
+
+		/// A call of the runtime, which a council motion may enact with root authority.
+		type RuntimeCall: Parameter
+			+ Dispatchable<RuntimeOrigin = Self::RuntimeOrigin, PostInfo = PostDispatchInfo>
+			+ GetDispatchInfo
+			+ From<frame_system::Call<Self>>;
 
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
@@ -194,6 +202,8 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
+		/// The council enacted a call with root authority; `result` is the call's own outcome.
+		Enacted { call_hash: T::Hash, result: DispatchResult },
 		/// A department was added by the council.
 		DepartmentAdded { department: DepartmentCode, kind: DepartmentKind, head: T::AccountId },
 		/// A department was removed by the council.
@@ -393,10 +403,50 @@ pub mod pallet {
 			let head = ensure_signed(origin)?;
 			Self::do_revoke_role(head, officer, role)
 		}
+
+		/// Enact `call` with root authority: how the council does what only the chain itself
+		/// may do, such as a runtime upgrade (`System::set_code`) or a storage fix. The chain has
+		/// no other root.
+		///
+		/// Origin: [`Config::CouncilOrigin`] (a two-thirds motion of the department heads).
+		/// Checks nothing else; the enacted call makes its own checks, and its result is
+		/// reported in [`Event::Enacted`] (a failed call does not undo the motion).
+		#[pallet::call_index(7)]
+		#[pallet::weight({
+			let info = call.get_dispatch_info();
+			(T::WeightInfo::enact().saturating_add(info.call_weight), info.class)
+		})]
+		pub fn enact(
+			origin: OriginFor<T>,
+			call: alloc::boxed::Box<<T as Config>::RuntimeCall>,
+		) -> DispatchResultWithPostInfo {
+			T::CouncilOrigin::ensure_origin(origin)?;
+			Ok(Self::do_enact(*call))
+		}
 	}
 }
 
 impl<T: Config> Pallet<T> {
+	/// See [`Pallet::enact`]. Returns the weight actually used.
+	pub fn do_enact(call: <T as Config>::RuntimeCall) -> PostDispatchInfo {
+		let call_hash = T::Hashing::hash_of(&call);
+		let info = call.get_dispatch_info();
+		let outcome = call.dispatch(frame_system::RawOrigin::Root.into());
+		let used = match &outcome {
+			Ok(post) => post.actual_weight,
+			Err(e) => e.post_info.actual_weight,
+		}
+		.unwrap_or(info.call_weight);
+		Self::deposit_event(Event::Enacted {
+			call_hash,
+			result: outcome.map(|_| ()).map_err(|e| e.error),
+		});
+		PostDispatchInfo {
+			actual_weight: Some(T::WeightInfo::enact().saturating_add(used)),
+			pays_fee: Pays::No,
+		}
+	}
+
 	/// Validate a department code.
 	pub fn parse_code(code: &[u8]) -> Result<DepartmentCode, Error<T>> {
 		ensure!(clearance_primitives::is_code(code), Error::<T>::BadCode);

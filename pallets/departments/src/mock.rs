@@ -78,6 +78,7 @@ impl pallet_departments::Config for Test {
 	type MaxDepartments = frame_support::traits::ConstU32<5>;
 	type MaxOfficersPerDepartment = frame_support::traits::ConstU32<3>;
 	type MaxNameLen = frame_support::traits::ConstU32<32>;
+	type RuntimeCall = RuntimeCall;
 	type WeightInfo = ();
 }
 

@@ -22,6 +22,7 @@ pub trait WeightInfo {
 	fn remove_validator(d: u32, ) -> Weight;
 	fn grant_role() -> Weight;
 	fn revoke_role() -> Weight;
+	fn enact() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -229,6 +230,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
+	fn enact() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
 }
 
 /// The same weights with ParityDB's database weights, for tests and mocks.
@@ -279,5 +283,8 @@ impl WeightInfo for () {
 		Weight::from_parts(79_598_000, 3638)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
+	}
+	fn enact() -> Weight {
+		Weight::from_parts(10_000_000, 0)
 	}
 }

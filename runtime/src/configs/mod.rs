@@ -179,6 +179,7 @@ impl pallet_departments::Config for Runtime {
 	type MaxDepartments = ConstU32<MAX_DEPARTMENTS>;
 	type MaxOfficersPerDepartment = ConstU32<1000>;
 	type MaxNameLen = ConstU32<64>;
+	type RuntimeCall = RuntimeCall;
 	type WeightInfo = weights::pallet_departments::WeightInfo<Runtime>;
 }
 

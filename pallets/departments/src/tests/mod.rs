@@ -555,3 +555,54 @@ mod roles {
 		});
 	}
 }
+
+mod enact {
+	use super::*;
+	use sp_runtime::traits::Hash;
+
+	fn remark() -> RuntimeCall {
+		RuntimeCall::System(frame_system::Call::remark { remark: b"upgrade".to_vec() })
+	}
+
+	#[test]
+	fn the_council_enacts_calls_with_root_authority() {
+		ExtBuilder::default().build_and_execute(|| {
+			// Root may set storage directly, as a runtime upgrade's code does.
+			let call = RuntimeCall::System(frame_system::Call::set_storage {
+				items: vec![(b":test".to_vec(), b"1".to_vec())],
+			});
+			let call_hash = <Test as frame_system::Config>::Hashing::hash_of(&call);
+			assert_ok!(Departments::enact(root(), Box::new(call)));
+			assert_eq!(last_event(), Ev::Enacted { call_hash, result: Ok(()) }.into());
+			assert_eq!(sp_io::storage::get(b":test").map(|v| v.to_vec()), Some(b"1".to_vec()));
+		});
+	}
+
+	#[test]
+	fn an_enacted_call_that_fails_is_reported_not_undone() {
+		ExtBuilder::default().build_and_execute(|| {
+			// Granting a role needs a head, not root: the enacted call fails with BadOrigin.
+			let call = RuntimeCall::Departments(crate::Call::grant_role {
+				officer: 77,
+				role: Role::ScrutinyOfficer,
+			});
+			let call_hash = <Test as frame_system::Config>::Hashing::hash_of(&call);
+			assert_ok!(Departments::enact(root(), Box::new(call)));
+			assert_eq!(
+				last_event(),
+				Ev::Enacted { call_hash, result: Err(DispatchError::BadOrigin) }.into()
+			);
+			assert!(Officers::<Test>::get(77).is_none());
+		});
+	}
+
+	#[test]
+	fn only_the_council_enacts() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(
+				Departments::enact(signed(1), Box::new(remark())),
+				DispatchError::BadOrigin
+			);
+		});
+	}
+}

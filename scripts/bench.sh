@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Throughput and scale benchmark of the clearance registry on a fresh dev node (release build,
+# loopback only). Prints figures; it never asserts on time.
+#
+#   ./scripts/bench.sh --quick          # under a minute: the remark floor and a small mix
+#   ./scripts/bench.sh                  # full: 40,000 remarks, 8,000 applications through the mix
+#   ./scripts/bench.sh queries          # query latency at 10,000 and 100,000 applications
+#   ./scripts/bench.sh queries --sizes 10000,100000,1000000   # the curve up to a million
+#
+# The last line of a throughput run reads
+#   clearance actions/s: X; remarks/s: Y; ratio: Z
+# The generator is `clearance-bench` (tests/src/bin/clearance-bench.rs); results and the machine
+# are written up in docs/performance.md.
+source "$(dirname "$0")/common.sh"
+
+ensure_prerequisites
+build_workspace
+
+mode="throughput"
+if [ "${1:-}" = "queries" ] || [ "${1:-}" = "throughput" ]; then
+	mode="$1"
+	shift
+fi
+log "running clearance-bench $mode $*"
+exec "$CARGO_TARGET_DIR/release/clearance-bench" "$mode" "$@"

@@ -1,0 +1,207 @@
+//! The four-department `local` network on loopback survives what a state data centre sees:
+//! validators stopped, killed while transactions flow, left behind for many blocks; and it
+//! ignores a node of another chain. Each scenario prints its figures.
+//!
+//! The long scenario (a validator stopped for `CLEARANCE_FAULT_BLOCKS` blocks, 100 by default,
+//! five minutes at 3 s blocks) runs too.
+
+use clearance_e2e::{free_port, hex, signed, unhex, Node};
+use clearance_runtime::{RuntimeCall, UncheckedExtrinsic};
+use codec::{Decode, Encode};
+use jsonrpsee::{core::client::ClientT, rpc_params};
+use serde_json::Value;
+use sp_core::H256;
+use sp_keyring::Sr25519Keyring;
+use std::time::{Duration, Instant};
+
+/// Node key 1's peer id (Alice's node, the bootnode).
+const BOOT_PEER: &str = "12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp";
+
+async fn local_network() -> (Vec<Node>, String) {
+	let boot_port = free_port();
+	let boot = format!("/ip4/127.0.0.1/tcp/{boot_port}/p2p/{BOOT_PEER}");
+	let mut nodes = Vec::new();
+	for (i, key) in ["--alice", "--bob", "--charlie", "--dave"].into_iter().enumerate() {
+		let node_key = format!("{:064x}", i + 1);
+		let port = if i == 0 { boot_port } else { free_port() };
+		let mut args = vec!["--chain", "local", "--validator", key, "--node-key", &node_key];
+		if i > 0 {
+			args.extend(["--bootnodes", &boot]);
+		}
+		nodes.push(Node::start(&args, port).await);
+	}
+	(nodes, boot)
+}
+
+async fn wait_until(what: &str, timeout: Duration, mut f: impl AsyncFnMut() -> bool) -> Duration {
+	let start = Instant::now();
+	while !f().await {
+		assert!(start.elapsed() < timeout, "{what} within {timeout:?}");
+		tokio::time::sleep(Duration::from_millis(500)).await;
+	}
+	start.elapsed()
+}
+
+async fn block_hash(node: &Node, n: u64) -> Option<H256> {
+	node.http().request("chain_getBlockHash", rpc_params![n]).await.ok().flatten()
+}
+
+/// The extrinsics of blocks `1..=upto` as `node` has them, and how many are our remarks.
+async fn extrinsics(node: &Node, upto: u64) -> (Vec<String>, usize) {
+	let mut all = Vec::new();
+	let mut remarks = 0;
+	for n in 1..=upto {
+		let hash = block_hash(node, n).await.expect("block exists");
+		let block: Value = node.http().request("chain_getBlock", rpc_params![hash]).await.unwrap();
+		for x in block["block"]["extrinsics"].as_array().unwrap() {
+			let x = x.as_str().unwrap().to_string();
+			let xt = UncheckedExtrinsic::decode(&mut &unhex(&x)[..]).expect("extrinsic");
+			if matches!(xt.function, RuntimeCall::System(frame_system::Call::remark { .. })) {
+				remarks += 1;
+			}
+			all.push(x);
+		}
+	}
+	(all, remarks)
+}
+
+#[tokio::test]
+async fn the_network_survives_validator_failures() {
+	let (mut nodes, boot) = local_network().await;
+	let t = wait_until("all four peered and finalizing", Duration::from_secs(120), async || {
+		nodes[0].peers().await >= 3 && nodes[0].finalized_number().await >= 2
+	})
+	.await;
+	println!("four validators: peered and block 2 finalized {:.1} s after start", t.as_secs_f64());
+
+	// One of four stops: blocks and finality go on.
+	nodes[3].halt().await;
+	let f = nodes[0].finalized_number().await;
+	let t = wait_until("finality with 3 of 4", Duration::from_secs(60), async || {
+		nodes[0].finalized_number().await >= f + 3
+	})
+	.await;
+	println!("one validator down: 3 more blocks finalized in {:.1} s", t.as_secs_f64());
+
+	// A second stops: blocks go on (Aura), finality stalls (GRANDPA needs 3 of 4).
+	nodes[2].halt().await;
+	tokio::time::sleep(Duration::from_secs(4)).await;
+	let (f, b) = (nodes[0].finalized_number().await, nodes[0].best_number().await);
+	wait_until("blocks with 2 of 4", Duration::from_secs(60), async || {
+		nodes[0].best_number().await >= b + 4
+	})
+	.await;
+	let (f2, b2) = (nodes[0].finalized_number().await, nodes[0].best_number().await);
+	assert_eq!(f2, f, "finality stalls with two of four validators");
+	println!("two validators down: best went #{b} -> #{b2}, finalized stayed at #{f}");
+
+	// Both come back: finality catches up over the blocks authored meanwhile.
+	let restarted = Instant::now();
+	nodes[2].resume().await;
+	nodes[3].resume().await;
+	let target = nodes[0].best_number().await;
+	wait_until("finality catches up", Duration::from_secs(120), async || {
+		nodes[0].finalized_number().await >= target && nodes[3].finalized_number().await >= target
+	})
+	.await;
+	let t = restarted.elapsed();
+	println!(
+		"restarted: finality caught up {} blocks (#{f} -> #{target}) in {:.1} s; none lost",
+		target - f,
+		t.as_secs_f64()
+	);
+	assert_eq!(block_hash(&nodes[3], f).await, block_hash(&nodes[0], f).await);
+
+	// Transactions flow to Land's node while Industries' validator is killed with SIGKILL.
+	let http = nodes[0].http();
+	let genesis = block_hash(&nodes[0], 0).await.unwrap();
+	let mut nonce: u32 = http
+		.request(
+			"system_accountNextIndex",
+			rpc_params![Sr25519Keyring::Eve.to_account_id().to_string()],
+		)
+		.await
+		.unwrap();
+	let send = async |n: u32| {
+		let call = RuntimeCall::System(frame_system::Call::remark {
+			remark: format!("fault test {n}").into_bytes(),
+		});
+		let tx = signed(Sr25519Keyring::Eve, n, call, genesis);
+		let _: H256 = http
+			.request("author_submitExtrinsic", rpc_params![hex(&tx.encode())])
+			.await
+			.expect("remark accepted");
+	};
+	for _ in 0..20 {
+		send(nonce).await;
+		nonce += 1;
+		tokio::time::sleep(Duration::from_millis(300)).await;
+	}
+	// Keep the flow going until the first remarks are finalized.
+	let target = nodes[0].best_number().await + 1;
+	while nodes[0].finalized_number().await < target {
+		send(nonce).await;
+		nonce += 1;
+		tokio::time::sleep(Duration::from_millis(300)).await;
+	}
+	let before_kill = nodes[0].finalized_number().await;
+	nodes[2].kill9().await;
+	for _ in 0..20 {
+		send(nonce).await;
+		nonce += 1;
+		tokio::time::sleep(Duration::from_millis(300)).await;
+	}
+	let (finalized_txs, remarks) = extrinsics(&nodes[0], before_kill).await;
+	let restarted = Instant::now();
+	nodes[2].resume().await;
+	let target = nodes[0].finalized_number().await;
+	wait_until(
+		"the killed validator resumes and syncs",
+		Duration::from_secs(120),
+		async || nodes[2].finalized_number().await >= target,
+	)
+	.await;
+	let t = restarted.elapsed();
+	let (after, _) = extrinsics(&nodes[2], before_kill).await;
+	assert_eq!(after, finalized_txs, "every transaction finalized before the kill is there");
+	println!(
+		"kill -9 with transactions flowing: restarted validator synced to #{target} in {:.1} s; \
+		 the {remarks} remarks finalized before the kill (in {before_kill} blocks) all present",
+		t.as_secs_f64(),
+	);
+	assert!(remarks > 0, "some remarks were finalized before the kill");
+
+	// A node of another chain (the dev spec) pointed at the network gets nothing from it.
+	let stranger = Node::start(&["--chain", "dev", "--bootnodes", &boot], free_port()).await;
+	tokio::time::sleep(Duration::from_secs(15)).await;
+	let (best, peers) = (stranger.best_number().await, stranger.peers().await);
+	assert_eq!((best, peers), (0, 0), "a node of another chain neither peers nor syncs");
+	println!("wrong chain spec: after 15 s the stranger has {peers} peers and best block #{best}");
+	drop(stranger);
+
+	// A validator stopped for many blocks catches up after restart.
+	let blocks: u64 =
+		std::env::var("CLEARANCE_FAULT_BLOCKS").ok().and_then(|v| v.parse().ok()).unwrap_or(100);
+	nodes[1].halt().await;
+	let from = nodes[0].best_number().await;
+	wait_until("the network moves on", Duration::from_secs(blocks * 3 + 120), async || {
+		nodes[0].best_number().await >= from + blocks
+	})
+	.await;
+	let restarted = Instant::now();
+	nodes[1].resume().await;
+	let target = nodes[0].finalized_number().await;
+	wait_until("the laggard catches up", Duration::from_secs(180), async || {
+		nodes[1].finalized_number().await >= target
+	})
+	.await;
+	let t = restarted.elapsed();
+	println!(
+		"validator stopped for {blocks} blocks: caught up to #{target} in {:.1} s after restart",
+		t.as_secs_f64()
+	);
+
+	for node in nodes {
+		node.stop().await;
+	}
+}
