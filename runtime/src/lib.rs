@@ -85,7 +85,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("clearance-runtime"),
 	impl_name: alloc::borrow::Cow::Borrowed("clearance-runtime"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -185,7 +185,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Migrations to run at the next runtime upgrade, beyond the pallets' own.
 #[allow(unused_parens)]
-type Migrations = ();
+type Migrations = (pallet_clearances::migrations::v1::MigrateToV1<Runtime>,);
 
 /// Dispatches blocks and transactions to the pallets.
 pub type Executive = frame_executive::Executive<

@@ -235,6 +235,61 @@ mod council {
 		});
 	}
 
+	fn enact(call: RuntimeCall) -> RuntimeCall {
+		RuntimeCall::Departments(pallet_departments::Call::enact { call: Box::new(call) })
+	}
+
+	fn enacted() -> Option<sp_runtime::DispatchResult> {
+		frame_system::Pallet::<Runtime>::events().into_iter().rev().find_map(|r| match r.event {
+			RuntimeEvent::Departments(pallet_departments::Event::Enacted { result, .. }) => {
+				Some(result)
+			},
+			_ => None,
+		})
+	}
+
+	#[test]
+	fn a_motion_upgrades_the_runtime_and_the_upgrade_migrates_storage() {
+		use frame_support::traits::{GetStorageVersion, StorageVersion};
+		ext(development_config_genesis()).execute_with(|| {
+			frame_system::Pallet::<Runtime>::set_block_number(1);
+			use Sr25519Keyring::*;
+			// The new code (any bytes here: the node checks real wasm when it runs it).
+			let code = b"\0asm new runtime".to_vec();
+			pass_motion(
+				Alice,
+				&[Alice, Bob, Charlie],
+				enact(RuntimeCall::System(frame_system::Call::set_code_without_checks {
+					code: code.clone(),
+				})),
+			);
+			assert_eq!(enacted(), Some(Ok(())));
+			assert_eq!(
+				sp_io::storage::get(sp_core::storage::well_known_keys::CODE).map(|c| c.to_vec()),
+				Some(code)
+			);
+			// Without the council, nothing.
+			assert_noop!(
+				enact(RuntimeCall::System(frame_system::Call::remark { remark: vec![] }))
+					.dispatch(signed(Alice)),
+				DispatchError::BadOrigin
+			);
+
+			// On the first block of the new version the runtime's migrations run: a chain whose
+			// clearances storage is at version 0 gets its query indexes built.
+			StorageVersion::new(0).put::<Clearances>();
+			frame_system::LastRuntimeUpgrade::<Runtime>::put(
+				frame_system::LastRuntimeUpgradeInfo::from(sp_version::RuntimeVersion {
+					spec_version: VERSION.spec_version - 1,
+					..VERSION
+				}),
+			);
+			Executive::execute_on_runtime_upgrade();
+			assert_eq!(Clearances::on_chain_storage_version(), StorageVersion::new(1));
+			assert_ok!(pallet_clearances::Pallet::<Runtime>::do_try_state());
+		});
+	}
+
 	#[test]
 	fn a_head_alone_cannot_call_council_functions() {
 		ext(development_config_genesis()).execute_with(|| {

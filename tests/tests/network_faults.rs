@@ -155,11 +155,9 @@ async fn the_network_survives_validator_failures() {
 	let restarted = Instant::now();
 	nodes[2].resume().await;
 	let target = nodes[0].finalized_number().await;
-	wait_until(
-		"the killed validator resumes and syncs",
-		Duration::from_secs(120),
-		async || nodes[2].finalized_number().await >= target,
-	)
+	wait_until("the killed validator resumes and syncs", Duration::from_secs(120), async || {
+		nodes[2].finalized_number().await >= target
+	})
 	.await;
 	let t = restarted.elapsed();
 	let (after, _) = extrinsics(&nodes[2], before_kill).await;

@@ -42,6 +42,7 @@ pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -91,7 +92,12 @@ pub trait BenchmarkHelper<AccountId> {
 pub mod pallet {
 	use super::*;
 
+	/// The in-code storage version: 1 added the work queue and dashboard counters
+	/// ([`migrations::v1`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -661,8 +667,15 @@ impl<T: Config> Pallet<T> {
 	/// Store a case and keep the work queue and the dashboard counters in step with it.
 	pub(crate) fn store_case(id: CaseId, case: CaseOf<T>) {
 		let old = Cases::<T>::get(id);
-		let old_key = old.as_ref().and_then(|c| Self::queue_entry(id, c));
-		let new_key = Self::queue_entry(id, &case);
+		Self::index_case(id, old.as_ref(), &case);
+		Cases::<T>::insert(id, case);
+	}
+
+	/// Bring the work queue and the dashboard counters from `old` (`None` for a new case) to
+	/// `case`.
+	pub(crate) fn index_case(id: CaseId, old: Option<&CaseOf<T>>, case: &CaseOf<T>) {
+		let old_key = old.and_then(|c| Self::queue_entry(id, c));
+		let new_key = Self::queue_entry(id, case);
 		if old_key != new_key {
 			if let Some((state, key)) = old_key {
 				WorkQueue::<T>::remove((case.department.clone(), state), key);
@@ -671,8 +684,8 @@ impl<T: Config> Pallet<T> {
 				WorkQueue::<T>::insert((case.department.clone(), state), key, ());
 			}
 		}
-		let old_state = old.as_ref().map(|c| c.state);
-		let was_suspended = old.as_ref().is_some_and(|c| c.suspensions > 0 && !c.state.is_final());
+		let old_state = old.map(|c| c.state);
+		let was_suspended = old.is_some_and(|c| c.suspensions > 0 && !c.state.is_final());
 		let suspended = case.suspensions > 0 && !case.state.is_final();
 		if old_state != Some(case.state) || was_suspended != suspended {
 			Stats::<T>::mutate(&case.department, |s| {
@@ -708,7 +721,6 @@ impl<T: Config> Pallet<T> {
 				}
 			});
 		}
-		Cases::<T>::insert(id, case);
 	}
 
 	/// The work-queue entry of a case: its state and key, or `None` once decided. The key's due

@@ -197,3 +197,43 @@ fn certificate_views_carry_their_status() {
 		assert!(Clearances::certificate_view(number + 1, None).is_none());
 	});
 }
+
+#[test]
+fn the_v1_migration_builds_the_indexes_of_an_existing_chain() {
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	run(|| {
+		let land = code("LAND");
+		for n in 0..3u8 {
+			register_parcel(parcel(n));
+		}
+		let a = case_of(submit(&[LUC], &[parcel(0)]), LUC);
+		let b = case_of(submit(&[LUC, CTE], &[parcel(1)]), LUC);
+		let _c = case_of(submit(&[TRADE], &[parcel(2)]), TRADE);
+		run_to(6);
+		approve_case(a, LAND_CLERK, LAND_APPROVER);
+		assert_ok!(Clearances::take_case(signed(LAND_CLERK), b));
+		let queue = Clearances::work_queue(&land, &QUEUED_STATES, None, 10, None);
+		let dashboard = Clearances::dashboard(&land);
+		let env = Clearances::dashboard(&code("ENV"));
+
+		// A chain at version 0 had none of the indexes.
+		let _ = WorkQueue::<Test>::clear(u32::MAX, None);
+		let _ = Stats::<Test>::clear(u32::MAX, None);
+		let _ = DecisionDays::<Test>::clear(u32::MAX, None);
+		StorageVersion::new(0).put::<Clearances>();
+		assert!(Clearances::do_try_state().is_err());
+
+		crate::migrations::v1::MigrateToV1::<Test>::on_runtime_upgrade();
+		assert_eq!(Clearances::on_chain_storage_version(), StorageVersion::new(1));
+		assert_eq!(Clearances::work_queue(&land, &QUEUED_STATES, None, 10, None), queue);
+		assert_eq!(Clearances::dashboard(&land), dashboard);
+		assert_eq!(Clearances::dashboard(&code("ENV")), env);
+		// Once at version 1 it does nothing.
+		let weight = crate::migrations::v1::MigrateToV1::<Test>::on_runtime_upgrade();
+		use frame_support::traits::Get;
+		let db = <<Test as frame_system::Config>::DbWeight as Get<
+			frame_support::weights::RuntimeDbWeight,
+		>>::get();
+		assert_eq!(weight, db.reads(1));
+	});
+}
