@@ -15,7 +15,7 @@
 # | RPC node    | -       | 9950 | 30340 | 9620       |
 #
 # Everything lives under $CLEARANCE_NET_DIR (default ~/.local/share/clearance-registry/local-network):
-# one folder per node with its database, its node key (generated once) and its log.
+# one folder per node with its database, its node key and its log.
 # Validators bind RPC to localhost and serve only safe methods; the RPC node also serves only
 # safe methods, with CORS open for the web tracker.
 # Set SKIP_BUILD=1 to use the existing binary.
@@ -39,9 +39,14 @@ running() { local p; p="$(pid_of "$1")"; [ -n "$p" ] && kill -0 "$p" 2>/dev/null
 
 peer_id() { "$NODE_BIN" key inspect-node-key --file "$NET_DIR/$1/node-key" 2>/dev/null; }
 
+# The `local` chain authorises exactly the nodes with the well-known keys 0x…01 to 0x…05
+# (Land, Environment, Industries, Fire, and Industries' public RPC node): any other key is
+# refused by the validators. A real network's departments generate their own keys and list
+# their peer ids on chain with `Departments.set_nodes` (docs/operating.md).
+declare -A NODE_KEY=([land]=1 [env]=2 [ind]=3 [fire]=4 [rpc]=5)
 ensure_key() {
 	mkdir -p "$NET_DIR/$1"
-	[ -f "$NET_DIR/$1/node-key" ] || "$NODE_BIN" key generate-node-key --file "$NET_DIR/$1/node-key" 2>/dev/null
+	[ -f "$NET_DIR/$1/node-key" ] || printf '%064x' "${NODE_KEY[$1]}" >"$NET_DIR/$1/node-key"
 }
 
 start_node() { # name extra-args...

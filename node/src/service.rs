@@ -195,6 +195,13 @@ pub fn new_full<
 			gap_sync_body_policy: None,
 		})?;
 
+	// Only the nodes the departments authorise on chain may connect.
+	task_manager.spawn_handle().spawn(
+		"node-authorization",
+		None,
+		crate::permissions::follow(client.clone(), network.clone()),
+	);
+
 	let role = config.role;
 	let force_authoring = config.force_authoring;
 	let name = config.network.node_name.clone();

@@ -176,6 +176,12 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_departments_runtime_api::NodeAuthorizationApi<Block> for Runtime {
+		fn authorized_nodes() -> Vec<Vec<u8>> {
+			pallet_departments::Pallet::<Runtime>::authorized_nodes()
+		}
+	}
+
 	impl sp_api::Metadata<Block> for Runtime {
 		fn metadata() -> OpaqueMetadata {
 			OpaqueMetadata::new(Runtime::metadata().into())

@@ -51,9 +51,47 @@ pub fn session_keys(who: Sr25519Keyring) -> SessionKeys {
 	SessionKeys { aura: who.public().into(), grandpa: grandpa_keyring(who).public().into() }
 }
 
-/// The four demo departments, with the validators `validators` names (by department code).
+/// Peer ids of the well-known node keys `0x…01` to `0x…05` (what `--node-key` takes), as bytes:
+/// the nodes of the `local` network. Land runs node 1, Environment 2, Industries 3 and the
+/// public RPC node 5, Fire 4.
+pub const LOCAL_NODES: [(&str, [u8; 38]); 5] = [
+	(
+		"LAND",
+		hex_literal::hex!(
+			"0024080112204cb5abf6ad79fbf5abbccafcc269d85cd2651ed4b885b5869f241aedf0a5ba29"
+		),
+	),
+	(
+		"ENV",
+		hex_literal::hex!(
+			"0024080112207422b9887598068e32c4448a949adb290d0f4e35b9e01b0ee5f1a1e600fe2674"
+		),
+	),
+	(
+		"IND",
+		hex_literal::hex!(
+			"002408011220f381626e41e7027ea431bfe3009e94bdd25a746beec468948d6c3c7c5dc9a54b"
+		),
+	),
+	(
+		"FIRE",
+		hex_literal::hex!(
+			"002408011220fd50b8e3b144ea244fbf7737f550bc8dd0c2650bbc1aada833ca17ff8dbf329b"
+		),
+	),
+	(
+		"IND",
+		hex_literal::hex!(
+			"002408011220fde4fba030ad002f7c2f7d4c331f49d13fb0ec747eceebec634f1ff4cbca9def"
+		),
+	),
+];
+
+/// The four demo departments, with the validators `validators` names (by department code);
+/// with `permissioned`, each department lists its [`LOCAL_NODES`] and only those may connect.
 pub fn demo_departments(
 	validators: &[(&str, Sr25519Keyring)],
+	permissioned: bool,
 ) -> Vec<GenesisDepartment<AccountId>> {
 	use Sr25519Keyring::*;
 	let validator =
@@ -70,6 +108,11 @@ pub fn demo_departments(
 			head: head.to_account_id(),
 			validator: validator(code),
 			officers: officers.into_iter().map(|(k, roles)| (k.to_account_id(), roles)).collect(),
+			nodes: LOCAL_NODES
+				.iter()
+				.filter(|(c, _)| permissioned && *c == code)
+				.map(|(_, id)| id.to_vec())
+				.collect(),
 		}
 	};
 	vec![
@@ -208,7 +251,7 @@ fn genesis(validators: &[(&str, Sr25519Keyring)], demo: bool) -> RuntimeGenesisC
 			..Default::default()
 		},
 		departments: pallet_departments::GenesisConfig {
-			departments: demo_departments(validators),
+			departments: demo_departments(validators, !demo),
 		},
 		clearances: pallet_clearances::GenesisConfig {
 			catalogue: catalogue(demo),

@@ -1,6 +1,7 @@
 //! The four-department `local` network on loopback survives what a state data centre sees:
 //! validators stopped, killed while transactions flow, left behind for many blocks; and it
-//! ignores a node of another chain. Each scenario prints its figures.
+//! ignores a node of another chain and a node whose key no department authorised. Each
+//! scenario prints its figures.
 //!
 //! The long scenario (a validator stopped for `CLEARANCE_FAULT_BLOCKS` blocks, 100 by default,
 //! five minutes at 3 s blocks) runs too.
@@ -176,6 +177,32 @@ async fn the_network_survives_validator_failures() {
 	assert_eq!((best, peers), (0, 0), "a node of another chain neither peers nor syncs");
 	println!("wrong chain spec: after 15 s the stranger has {peers} peers and best block #{best}");
 	drop(stranger);
+
+	// A node of the right chain whose key no department authorised gets nothing either.
+	let key = format!("{:064x}", 6);
+	let intruder =
+		Node::start(&["--chain", "local", "--node-key", &key, "--bootnodes", &boot], free_port())
+			.await;
+	tokio::time::sleep(Duration::from_secs(15)).await;
+	let best = intruder.best_number().await;
+	assert_eq!(best, 0, "an unauthorised node does not sync");
+	println!(
+		"unauthorised node key: after 15 s the intruder has best block #{best} (the network is at #{})",
+		nodes[0].best_number().await
+	);
+	drop(intruder);
+	// The same with an authorised key (Industries' public RPC node, key 5) syncs at once.
+	let key = format!("{:064x}", 5);
+	let rpc_node =
+		Node::start(&["--chain", "local", "--node-key", &key, "--bootnodes", &boot], free_port())
+			.await;
+	let target = nodes[0].finalized_number().await;
+	let t = wait_until("the authorised node syncs", Duration::from_secs(60), async || {
+		rpc_node.finalized_number().await >= target
+	})
+	.await;
+	println!("authorised node key: synced to #{target} in {:.1} s", t.as_secs_f64());
+	drop(rpc_node);
 
 	// A validator stopped for many blocks catches up after restart.
 	let blocks: u64 =

@@ -74,6 +74,9 @@ pub type CaseOf<T> = Case<<T as frame_system::Config>::AccountId, BlockNumberFor
 /// A document as stored for runtime `T`.
 pub type DocumentOf<T> = Document<BlockNumberFor<T>>;
 
+/// How many blocks from its due block a deadline may be put off when the queue is full there.
+pub const DEADLINE_WINDOW: u32 = 64;
+
 /// Reason code recorded when a waiting case can never open because a prerequisite was refused.
 pub const REASON_PREREQUISITE_REFUSED: u16 = 1;
 
@@ -755,11 +758,12 @@ impl<T: Config> Pallet<T> {
 		Cases::<T>::get(id).ok_or(Error::<T>::UnknownCase)
 	}
 
-	/// Put a deadline in the queue at `at`, or the first later block with room (within 256;
-	/// with 64 deadlines a block that is 16,384 deadlines falling due together).
+	/// Put a deadline in the queue at `at`, or the first later block with room (within
+	/// [`DEADLINE_WINDOW`] blocks: with [`MaxDeadlinesPerBlock`] a block, 65,536 deadlines
+	/// falling due together).
 	fn schedule(case: CaseId, kind: Deadline, at: BlockNumberFor<T>) -> Result<(), Error<T>> {
 		let mut block = at.max(Self::now().saturating_add(One::one()));
-		for _ in 0..256 {
+		for _ in 0..DEADLINE_WINDOW {
 			let added = Deadlines::<T>::mutate(block, |q| q.try_push((case, kind)).is_ok());
 			if added {
 				return Ok(());

@@ -185,6 +185,20 @@ mod benchmarks {
 		_(origin as T::RuntimeOrigin, alloc::boxed::Box::new(call));
 	}
 
+	/// A full list of nodes replacing another.
+	#[benchmark]
+	fn set_nodes(n: Linear<0, 8>) {
+		let (code, head) = target::<T>(false);
+		let old: Vec<Vec<u8>> = (0..8u8).map(|i| alloc::vec![i; 38]).collect();
+		Pallet::<T>::do_set_nodes(head.clone(), old).expect("the head sets nodes");
+		let nodes: Vec<Vec<u8>> = (0..n as u8).map(|i| alloc::vec![100 + i; 38]).collect();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(head), nodes);
+
+		assert_eq!(Nodes::<T>::get(&code).len() as u32, n);
+	}
+
 	impl_benchmark_test_suite!(
 		Pallet,
 		crate::mock::ExtBuilder::default().build(),

@@ -154,6 +154,17 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ValidatorsChanged<T: Config> = StorageValue<_, bool, ValueQuery>;
 
+	/// The network nodes of each department (peer ids): only these may connect to the
+	/// department nodes, which follow this list at every finalized block.
+	#[pallet::storage]
+	pub type Nodes<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		DepartmentCode,
+		BoundedVec<PeerIdBytes, MaxNodesPerDepartment>,
+		ValueQuery,
+	>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -186,6 +197,15 @@ pub mod pallet {
 						}
 					});
 				}
+				let nodes: Vec<PeerIdBytes> = d
+					.nodes
+					.iter()
+					.map(|n| n.clone().try_into().expect("genesis peer id of at most 64 bytes"))
+					.collect();
+				Nodes::<T>::insert(
+					&code,
+					BoundedVec::try_from(nodes).expect("at most 8 genesis nodes per department"),
+				);
 				for (officer, roles) in &d.officers {
 					for role in roles {
 						Pallet::<T>::ensure_can_grant(&code, officer, *role)
@@ -202,6 +222,8 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
+		/// A department set the list of its network nodes.
+		NodesSet { department: DepartmentCode, nodes: u32 },
 		/// The council enacted a call with root authority; `result` is the call's own outcome.
 		Enacted { call_hash: T::Hash, result: DispatchResult },
 		/// A department was added by the council.
@@ -271,6 +293,12 @@ pub mod pallet {
 		ValidatorInUse,
 		/// The new head is the current head.
 		SameHead,
+		/// Only the head or an administrator of a department manages its nodes.
+		NotNodeManager,
+		/// A peer id is empty or longer than 64 bytes, or listed twice.
+		BadPeerId,
+		/// A department runs at most 8 nodes.
+		TooManyNodes,
 	}
 
 	#[pallet::hooks]
@@ -404,6 +432,20 @@ pub mod pallet {
 			Self::do_revoke_role(head, officer, role)
 		}
 
+		/// Set the network nodes of the signer's department: the peer ids allowed to connect
+		/// to the department nodes (replacing the previous list; empty to remove them all).
+		///
+		/// Origin: signed by a department head or a [`Role::DepartmentAdmin`]
+		/// ([`Error::NotNodeManager`]). Checks: each peer id is 1 to 64 bytes and listed once
+		/// ([`Error::BadPeerId`]), at most 8 ([`Error::TooManyNodes`]). Emits
+		/// [`Event::NodesSet`]; nodes follow the new list from the block that finalizes it.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::set_nodes(nodes.len() as u32))]
+		pub fn set_nodes(origin: OriginFor<T>, nodes: Vec<Vec<u8>>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_nodes(who, nodes)
+		}
+
 		/// Enact `call` with root authority: how the council does what only the chain itself
 		/// may do, such as a runtime upgrade (`System::set_code`) or a storage fix. The chain has
 		/// no other root.
@@ -427,6 +469,39 @@ pub mod pallet {
 }
 
 impl<T: Config> Pallet<T> {
+	/// See [`Pallet::set_nodes`].
+	pub fn do_set_nodes(who: T::AccountId, nodes: Vec<Vec<u8>>) -> DispatchResult {
+		let (code, authority) = match HeadOf::<T>::get(&who) {
+			Some(code) => (code.clone(), Authority::Head { department: code }),
+			None => {
+				let officer = Officers::<T>::get(&who).ok_or(Error::<T>::NotNodeManager)?;
+				ensure!(officer.grant(Role::DepartmentAdmin).is_some(), Error::<T>::NotNodeManager);
+				let department = officer.department;
+				(department.clone(), Authority::Officer { department, role: Role::DepartmentAdmin })
+			},
+		};
+		ensure!(
+			nodes.len() <= <MaxNodesPerDepartment as Get<u32>>::get() as usize,
+			Error::<T>::TooManyNodes
+		);
+		let mut list: BoundedVec<PeerIdBytes, MaxNodesPerDepartment> = BoundedVec::new();
+		for n in nodes {
+			let id: PeerIdBytes = n.try_into().map_err(|_| Error::<T>::BadPeerId)?;
+			ensure!(!id.is_empty() && !list.contains(&id), Error::<T>::BadPeerId);
+			list.try_push(id).map_err(|_| Error::<T>::TooManyNodes)?;
+		}
+		Self::record(&code, Some(who), authority, Action::NodesSet, &list)?;
+		let count = list.len() as u32;
+		Nodes::<T>::insert(&code, list);
+		Self::deposit_event(Event::NodesSet { department: code, nodes: count });
+		Ok(())
+	}
+
+	/// Every department's nodes: the peers allowed on the network.
+	pub fn authorized_nodes() -> Vec<Vec<u8>> {
+		Nodes::<T>::iter_values().flat_map(|l| l.into_iter().map(|n| n.into_inner())).collect()
+	}
+
 	/// See [`Pallet::enact`]. Returns the weight actually used.
 	pub fn do_enact(call: <T as Config>::RuntimeCall) -> PostDispatchInfo {
 		let call_hash = T::Hashing::hash_of(&call);
@@ -632,6 +707,7 @@ impl<T: Config> Pallet<T> {
 
 		Departments::<T>::remove(&code);
 		HeadOf::<T>::remove(&d.head);
+		Nodes::<T>::remove(&code);
 		frame_system::Pallet::<T>::dec_sufficients(&d.head);
 		Self::update_council(&[], core::slice::from_ref(&d.head));
 		Self::record(&code, None, Authority::Council, Action::DepartmentRemoved, &d.head)?;
@@ -764,6 +840,9 @@ impl<T: Config> Pallet<T> {
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let count = Departments::<T>::count();
 		ensure!(count <= T::MaxDepartments::get(), "too many departments");
+		for code in Nodes::<T>::iter_keys() {
+			ensure!(Departments::<T>::contains_key(&code), "nodes of a missing department");
+		}
 		ensure!(Departments::<T>::iter().count() as u32 == count, "department counter is off");
 		for (code, d) in Departments::<T>::iter() {
 			ensure!(HeadOf::<T>::get(&d.head) == Some(code.clone()), "head does not map back");

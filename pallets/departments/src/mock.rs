@@ -114,6 +114,7 @@ impl Default for ExtBuilder {
 						(LAND_SCRUTINY, vec![Role::ScrutinyOfficer]),
 						(LAND_APPROVER, vec![Role::ApprovingAuthority, Role::ScrutinyOfficer]),
 					],
+					nodes: vec![],
 				},
 				GenesisDepartment {
 					code: "ENV".into(),
@@ -122,6 +123,7 @@ impl Default for ExtBuilder {
 					head: ENV_HEAD,
 					validator: Some(ENV_VALIDATOR),
 					officers: vec![],
+					nodes: vec![],
 				},
 			],
 		}

@@ -9,6 +9,12 @@ pub use clearance_primitives::{DepartmentCode, DepartmentKind, Role, MAX_CODE_LE
 /// Number of distinct roles, which bounds the grants an officer can hold.
 pub type MaxRoles = ConstU32<3>;
 
+/// A libp2p peer id, as bytes (38 for an ed25519 key).
+pub type PeerIdBytes = BoundedVec<u8, ConstU32<64>>;
+
+/// Most network nodes one department runs.
+pub type MaxNodesPerDepartment = ConstU32<8>;
+
 /// The record of one role granted to an officer: the link in the chain of authority behind every
 /// later decision the officer takes.
 #[derive(
@@ -85,6 +91,9 @@ pub struct GenesisDepartment<AccountId> {
 	/// Officers and the roles each holds, granted by the head at genesis.
 	#[serde(default)]
 	pub officers: alloc::vec::Vec<(AccountId, alloc::vec::Vec<Role>)>,
+	/// Peer ids (libp2p, as bytes) of the department's nodes allowed on the network.
+	#[serde(default)]
+	pub nodes: alloc::vec::Vec<alloc::vec::Vec<u8>>,
 }
 
 /// Where the runtime keeps validators' session keys: implemented by the runtime on top of

@@ -270,6 +270,8 @@ pub enum Action {
 	CertificateRestored,
 	/// A clearance type was added or changed in the catalogue.
 	CatalogueChanged,
+	/// A department changed the list of its network nodes.
+	NodesSet,
 }
 
 /// Who may act for a department: implemented by the department registry.

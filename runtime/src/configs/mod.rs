@@ -216,7 +216,7 @@ impl pallet_clearances::Config for Runtime {
 	type Trail = Audit;
 	type UnixTime = crate::Timestamp;
 	/// Deadlines processed per block; a backlog carries over to the next block.
-	type MaxDeadlineWork = ConstU32<32>;
+	type MaxDeadlineWork = ConstU32<128>;
 	type DayLength = ConstU32<{ crate::DAYS }>;
 	type WeightInfo = weights::pallet_clearances::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]

@@ -668,10 +668,11 @@ mod clocks {
 	#[test]
 	fn a_full_deadline_queue_refuses_new_cases() {
 		run(|| {
-			// Every block from the trade licence's due block on, 256 of them, is full.
+			// Every block from the trade licence's due block on, the whole window, is full.
+			let per_block = <MaxDeadlinesPerBlock as Get<u32>>::get() as usize;
 			let full: BoundedVec<(CaseId, Deadline), MaxDeadlinesPerBlock> =
-				BoundedVec::truncate_from(vec![(999, Deadline::Department); 64]);
-			for b in 8..8 + 256 {
+				BoundedVec::truncate_from(vec![(999, Deadline::Department); per_block]);
+			for b in 8..8 + DEADLINE_WINDOW as u64 {
 				Deadlines::<Test>::insert(b, full.clone());
 			}
 			assert_noop!(

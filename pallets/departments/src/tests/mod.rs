@@ -121,6 +121,7 @@ mod genesis {
 				head: 1,
 				validator: None,
 				officers: vec![],
+				nodes: vec![],
 			})
 			.build();
 	}
@@ -268,6 +269,7 @@ mod remove_department {
 				head: 1,
 				validator: None,
 				officers: vec![],
+				nodes: vec![],
 			})
 			.build_and_execute(|| {
 				assert_noop!(
@@ -603,6 +605,77 @@ mod enact {
 				Departments::enact(signed(1), Box::new(remark())),
 				DispatchError::BadOrigin
 			);
+		});
+	}
+}
+
+mod nodes {
+	use super::*;
+	use crate::Nodes;
+
+	fn peer(i: u8) -> Vec<u8> {
+		vec![i; 38]
+	}
+
+	#[test]
+	fn the_head_or_an_admin_sets_the_department_nodes() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_ok!(Departments::set_nodes(signed(LAND_HEAD), vec![peer(1), peer(2)]));
+			assert_eq!(last_event(), Ev::NodesSet { department: code("LAND"), nodes: 2 }.into());
+			assert_eq!(Nodes::<Test>::get(code("LAND")).len(), 2);
+			assert_eq!(Departments::authorized_nodes(), vec![peer(1), peer(2)]);
+			let (entries, _) =
+				pallet_audit::Pallet::<Test>::trail(&Subject::Department(code("LAND")));
+			assert_eq!(entries.last().unwrap().action, Action::NodesSet);
+
+			// An administrator of the department replaces the list.
+			assert_ok!(Departments::grant_role(signed(LAND_HEAD), 77, Role::DepartmentAdmin));
+			assert_ok!(Departments::set_nodes(signed(77), vec![peer(3)]));
+			assert_eq!(Departments::authorized_nodes(), vec![peer(3)]);
+			assert_eq!(
+				entries_authority(),
+				Authority::Officer { department: code("LAND"), role: Role::DepartmentAdmin }
+			);
+		});
+	}
+
+	fn entries_authority() -> Authority<u64> {
+		let (entries, _) = pallet_audit::Pallet::<Test>::trail(&Subject::Department(code("LAND")));
+		entries.last().unwrap().authority.clone()
+	}
+
+	#[test]
+	fn bad_node_lists_are_refused() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(
+				Departments::set_nodes(signed(LAND_SCRUTINY), vec![peer(1)]),
+				Error::NotNodeManager
+			);
+			assert_noop!(Departments::set_nodes(signed(99), vec![peer(1)]), Error::NotNodeManager);
+			assert_noop!(Departments::set_nodes(signed(LAND_HEAD), vec![vec![]]), Error::BadPeerId);
+			assert_noop!(
+				Departments::set_nodes(signed(LAND_HEAD), vec![vec![1; 65]]),
+				Error::BadPeerId
+			);
+			assert_noop!(
+				Departments::set_nodes(signed(LAND_HEAD), vec![peer(1), peer(1)]),
+				Error::BadPeerId
+			);
+			assert_noop!(
+				Departments::set_nodes(signed(LAND_HEAD), (0..9).map(peer).collect()),
+				Error::TooManyNodes
+			);
+		});
+	}
+
+	#[test]
+	fn removing_a_department_removes_its_nodes() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_ok!(add("FIRE", 3));
+			assert_ok!(Departments::set_nodes(signed(3), vec![peer(9)]));
+			assert_ok!(Departments::remove_department(root(), code("FIRE")));
+			assert!(!Nodes::<Test>::contains_key(code("FIRE")));
+			assert!(Departments::authorized_nodes().is_empty());
 		});
 	}
 }
