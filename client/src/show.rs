@@ -134,6 +134,15 @@ pub async fn timeline(cx: &Context, app: &Value) -> Result<Vec<Value>> {
 	Ok(entries)
 }
 
+/// ` (5F…abcd)` for an entry signed by an account, nothing for one the runtime made.
+fn signer(entry: &Value) -> String {
+	if entry["signer"].is_null() {
+		String::new()
+	} else {
+		format!(" ({})", short(&entry["signer"]))
+	}
+}
+
 fn authority(a: &Value) -> String {
 	match a["kind"].as_str().unwrap_or("") {
 		"Head" => format!("head of {}", s(&a["department"])),
@@ -168,11 +177,7 @@ pub fn track(app: &Value, timeline: &[Value]) {
 			s(&e["subject"]),
 			s(&e["action"]),
 			authority(&e["authority"]),
-			if e["signer"].is_null() {
-				String::new()
-			} else {
-				format!(" ({})", short(&e["signer"]))
-			}
+			signer(e)
 		);
 	}
 }
@@ -351,11 +356,7 @@ pub fn trail(v: &Value) {
 			date(e["timestamp"].as_u64().unwrap_or(0)),
 			s(&e["action"]),
 			authority(&e["authority"]),
-			if e["signer"].is_null() {
-				String::new()
-			} else {
-				format!(" ({})", short(&e["signer"]))
-			}
+			signer(e)
 		);
 	}
 	if !v["next"].is_null() {

@@ -336,7 +336,7 @@ mod benchmarks {
 				suspensions: 0,
 				decision: None,
 			};
-			Pallet::<T>::store_case(id, case);
+			Pallet::<T>::store_case(*id, case);
 		}
 		for id in &certs {
 			let cert = Certificate {

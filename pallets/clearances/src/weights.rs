@@ -39,16 +39,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Clearances::ClearanceTypes` (r:4 w:1)
 	/// Proof: `Clearances::ClearanceTypes` (`max_values`: None, `max_size`: Some(416), added: 2891, mode: `MaxEncodedLen`)
 	fn set_clearance_type() -> Weight {
-		// Minimum execution time: 42_684_000 picoseconds.
-		Weight::from_parts(45_347_000, 12554)
+		// Minimum execution time: 42_073_000 picoseconds.
+		Weight::from_parts(45_288_000, 12554)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Clearances::ClearanceTypes` (r:1 w:1)
 	/// Proof: `Clearances::ClearanceTypes` (`max_values`: None, `max_size`: Some(416), added: 2891, mode: `MaxEncodedLen`)
 	fn remove_clearance_type() -> Weight {
-		// Minimum execution time: 16_674_000 picoseconds.
-		Weight::from_parts(19_529_000, 3881)
+		// Minimum execution time: 16_345_000 picoseconds.
+		Weight::from_parts(17_856_000, 3881)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -67,8 +67,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Audit::Trails` (r:0 w:1)
 	/// Proof: `Audit::Trails` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn anchor_document() -> Weight {
-		// Minimum execution time: 54_051_000 picoseconds.
-		Weight::from_parts(59_128_000, 3964)
+		// Minimum execution time: 53_370_000 picoseconds.
+		Weight::from_parts(57_426_000, 3964)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -96,25 +96,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Audit::NextSeq` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Clearances::Deadlines` (r:1 w:1)
-	/// Proof: `Clearances::Deadlines` (`max_values`: None, `max_size`: Some(334), added: 2809, mode: `MaxEncodedLen`)
-	/// Storage: `Clearances::Cases` (r:0 w:8)
+	/// Storage: `Clearances::Cases` (r:8 w:8)
 	/// Proof: `Clearances::Cases` (`max_values`: None, `max_size`: Some(270), added: 2745, mode: `MaxEncodedLen`)
+	/// Storage: `Clearances::Stats` (r:1 w:1)
+	/// Proof: `Clearances::Stats` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `Clearances::Deadlines` (r:1 w:1)
+	/// Proof: `Clearances::Deadlines` (`max_values`: None, `max_size`: Some(5134), added: 7609, mode: `MaxEncodedLen`)
 	/// Storage: `Clearances::Applications` (r:0 w:1)
 	/// Proof: `Clearances::Applications` (`max_values`: None, `max_size`: Some(793), added: 3268, mode: `MaxEncodedLen`)
 	/// Storage: `Clearances::ApplicationsOf` (r:0 w:1)
 	/// Proof: `Clearances::ApplicationsOf` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Clearances::WorkQueue` (r:0 w:9)
+	/// Proof: `Clearances::WorkQueue` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::Trails` (r:0 w:2)
 	/// Proof: `Audit::Trails` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	/// The range of component `t` is `[1, 8]`.
 	fn submit_application(t: u32, ) -> Weight {
-		// Minimum execution time: 251_975_000 picoseconds.
-		Weight::from_parts(218_714_655, 43854)
-			.saturating_add(Weight::from_parts(60_088_592, 0).saturating_mul(t.into()))
-			.saturating_add(T::DbWeight::get().reads(33_u64))
-			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(t.into())))
-			.saturating_add(T::DbWeight::get().writes(14_u64))
-			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(t.into())))
+		// Minimum execution time: 273_648_000 picoseconds.
+		Weight::from_parts(221_679_478, 43854)
+			.saturating_add(Weight::from_parts(70_425_087, 0).saturating_mul(t.into()))
+			.saturating_add(T::DbWeight::get().reads(34_u64))
+			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(t.into())))
+			.saturating_add(T::DbWeight::get().writes(16_u64))
+			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(t.into())))
 			.saturating_add(Weight::from_parts(0, 10232).saturating_mul(t.into()))
 	}
 	/// Storage: `Enterprises::Members` (r:1 w:0)
@@ -135,13 +139,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Clearances::LiveCasesOf` (`max_values`: None, `max_size`: Some(159), added: 2634, mode: `MaxEncodedLen`)
 	/// Storage: `Clearances::CaseOfParcel` (r:32 w:32)
 	/// Proof: `Clearances::CaseOfParcel` (`max_values`: None, `max_size`: Some(83), added: 2558, mode: `MaxEncodedLen`)
+	/// Storage: `Clearances::Stats` (r:1 w:1)
+	/// Proof: `Clearances::Stats` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `Clearances::WorkQueue` (r:0 w:8)
+	/// Proof: `Clearances::WorkQueue` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::Trails` (r:0 w:9)
 	/// Proof: `Audit::Trails` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn withdraw_application() -> Weight {
-		// Minimum execution time: 642_838_000 picoseconds.
-		Weight::from_parts(672_752_000, 82846)
-			.saturating_add(T::DbWeight::get().reads(58_u64))
-			.saturating_add(T::DbWeight::get().writes(64_u64))
+		// Minimum execution time: 707_383_000 picoseconds.
+		Weight::from_parts(738_921_000, 82846)
+			.saturating_add(T::DbWeight::get().reads(59_u64))
+			.saturating_add(T::DbWeight::get().writes(73_u64))
 	}
 	/// Storage: `Clearances::Cases` (r:1 w:1)
 	/// Proof: `Clearances::Cases` (`max_values`: None, `max_size`: Some(270), added: 2745, mode: `MaxEncodedLen`)
@@ -153,13 +161,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Audit::NextSeq` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Clearances::Stats` (r:1 w:1)
+	/// Proof: `Clearances::Stats` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `Clearances::WorkQueue` (r:0 w:2)
+	/// Proof: `Clearances::WorkQueue` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::Trails` (r:0 w:1)
 	/// Proof: `Audit::Trails` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn take_case() -> Weight {
-		// Minimum execution time: 61_832_000 picoseconds.
-		Weight::from_parts(66_970_000, 3735)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Minimum execution time: 77_175_000 picoseconds.
+		Weight::from_parts(82_623_000, 3735)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Clearances::Cases` (r:1 w:1)
 	/// Proof: `Clearances::Cases` (`max_values`: None, `max_size`: Some(270), added: 2745, mode: `MaxEncodedLen`)
@@ -168,20 +180,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Clearances::ClearanceTypes` (r:1 w:0)
 	/// Proof: `Clearances::ClearanceTypes` (`max_values`: None, `max_size`: Some(416), added: 2891, mode: `MaxEncodedLen`)
 	/// Storage: `Clearances::Deadlines` (r:1 w:1)
-	/// Proof: `Clearances::Deadlines` (`max_values`: None, `max_size`: Some(334), added: 2809, mode: `MaxEncodedLen`)
+	/// Proof: `Clearances::Deadlines` (`max_values`: None, `max_size`: Some(5134), added: 7609, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::Heads` (r:1 w:1)
 	/// Proof: `Audit::Heads` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::NextSeq` (r:1 w:1)
 	/// Proof: `Audit::NextSeq` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Clearances::Stats` (r:1 w:1)
+	/// Proof: `Clearances::Stats` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `Clearances::WorkQueue` (r:0 w:2)
+	/// Proof: `Clearances::WorkQueue` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::Trails` (r:0 w:1)
 	/// Proof: `Audit::Trails` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn raise_query() -> Weight {
-		// Minimum execution time: 78_157_000 picoseconds.
-		Weight::from_parts(83_664_000, 3881)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Minimum execution time: 95_903_000 picoseconds.
+		Weight::from_parts(101_912_000, 8599)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Enterprises::Members` (r:1 w:0)
 	/// Proof: `Enterprises::Members` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -194,20 +210,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Clearances::Documents` (r:8 w:0)
 	/// Proof: `Clearances::Documents` (`max_values`: None, `max_size`: Some(204), added: 2679, mode: `MaxEncodedLen`)
 	/// Storage: `Clearances::Deadlines` (r:1 w:1)
-	/// Proof: `Clearances::Deadlines` (`max_values`: None, `max_size`: Some(334), added: 2809, mode: `MaxEncodedLen`)
+	/// Proof: `Clearances::Deadlines` (`max_values`: None, `max_size`: Some(5134), added: 7609, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::Heads` (r:1 w:1)
 	/// Proof: `Audit::Heads` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::NextSeq` (r:1 w:1)
 	/// Proof: `Audit::NextSeq` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Clearances::Stats` (r:1 w:1)
+	/// Proof: `Clearances::Stats` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `Clearances::WorkQueue` (r:0 w:2)
+	/// Proof: `Clearances::WorkQueue` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::Trails` (r:0 w:1)
 	/// Proof: `Audit::Trails` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn respond_to_query() -> Weight {
-		// Minimum execution time: 124_686_000 picoseconds.
-		Weight::from_parts(131_166_000, 22422)
-			.saturating_add(T::DbWeight::get().reads(16_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Minimum execution time: 140_860_000 picoseconds.
+		Weight::from_parts(148_321_000, 22422)
+			.saturating_add(T::DbWeight::get().reads(17_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Clearances::Cases` (r:8 w:8)
 	/// Proof: `Clearances::Cases` (`max_values`: None, `max_size`: Some(270), added: 2745, mode: `MaxEncodedLen`)
@@ -229,21 +249,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Clearances::LiveCasesOf` (r:4 w:4)
 	/// Proof: `Clearances::LiveCasesOf` (`max_values`: None, `max_size`: Some(159), added: 2634, mode: `MaxEncodedLen`)
+	/// Storage: `Clearances::Stats` (r:1 w:1)
+	/// Proof: `Clearances::Stats` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `Clearances::DecisionDays` (r:1 w:1)
+	/// Proof: `Clearances::DecisionDays` (`max_values`: None, `max_size`: Some(43), added: 2518, mode: `MaxEncodedLen`)
 	/// Storage: `LandParcels::Parcels` (r:4 w:4)
 	/// Proof: `LandParcels::Parcels` (`max_values`: None, `max_size`: Some(717), added: 3192, mode: `MaxEncodedLen`)
 	/// Storage: `Clearances::CaseOfParcel` (r:4 w:0)
 	/// Proof: `Clearances::CaseOfParcel` (`max_values`: None, `max_size`: Some(83), added: 2558, mode: `MaxEncodedLen`)
 	/// Storage: `Clearances::Deadlines` (r:1 w:1)
-	/// Proof: `Clearances::Deadlines` (`max_values`: None, `max_size`: Some(334), added: 2809, mode: `MaxEncodedLen`)
+	/// Proof: `Clearances::Deadlines` (`max_values`: None, `max_size`: Some(5134), added: 7609, mode: `MaxEncodedLen`)
+	/// Storage: `Clearances::WorkQueue` (r:0 w:15)
+	/// Proof: `Clearances::WorkQueue` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `Clearances::Certificates` (r:0 w:1)
 	/// Proof: `Clearances::Certificates` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::Trails` (r:0 w:13)
 	/// Proof: `Audit::Trails` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn approve() -> Weight {
-		// Minimum execution time: 758_780_000 picoseconds.
-		Weight::from_parts(794_073_000, 34036)
-			.saturating_add(T::DbWeight::get().reads(51_u64))
-			.saturating_add(T::DbWeight::get().writes(51_u64))
+		// Minimum execution time: 867_482_000 picoseconds.
+		Weight::from_parts(925_529_000, 34036)
+			.saturating_add(T::DbWeight::get().reads(53_u64))
+			.saturating_add(T::DbWeight::get().writes(68_u64))
 	}
 	/// Storage: `Clearances::Cases` (r:8 w:8)
 	/// Proof: `Clearances::Cases` (`max_values`: None, `max_size`: Some(270), added: 2745, mode: `MaxEncodedLen`)
@@ -261,15 +287,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Clearances::LiveCasesOf` (`max_values`: None, `max_size`: Some(159), added: 2634, mode: `MaxEncodedLen`)
 	/// Storage: `Clearances::CaseOfParcel` (r:32 w:32)
 	/// Proof: `Clearances::CaseOfParcel` (`max_values`: None, `max_size`: Some(83), added: 2558, mode: `MaxEncodedLen`)
+	/// Storage: `Clearances::Stats` (r:1 w:1)
+	/// Proof: `Clearances::Stats` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `Clearances::DecisionDays` (r:1 w:1)
+	/// Proof: `Clearances::DecisionDays` (`max_values`: None, `max_size`: Some(43), added: 2518, mode: `MaxEncodedLen`)
 	/// Storage: `Clearances::ClearanceTypes` (r:7 w:0)
 	/// Proof: `Clearances::ClearanceTypes` (`max_values`: None, `max_size`: Some(416), added: 2891, mode: `MaxEncodedLen`)
+	/// Storage: `Clearances::WorkQueue` (r:0 w:8)
+	/// Proof: `Clearances::WorkQueue` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::Trails` (r:0 w:8)
 	/// Proof: `Audit::Trails` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn reject() -> Weight {
-		// Minimum execution time: 960_561_000 picoseconds.
-		Weight::from_parts(1_000_510_000, 82846)
-			.saturating_add(T::DbWeight::get().reads(63_u64))
-			.saturating_add(T::DbWeight::get().writes(62_u64))
+		// Minimum execution time: 1_042_443_000 picoseconds.
+		Weight::from_parts(1_109_602_000, 82846)
+			.saturating_add(T::DbWeight::get().reads(65_u64))
+			.saturating_add(T::DbWeight::get().writes(72_u64))
 	}
 	/// Storage: `Clearances::Certificates` (r:1 w:2)
 	/// Proof: `Clearances::Certificates` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
@@ -290,8 +322,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Audit::Trails` (r:0 w:2)
 	/// Proof: `Audit::Trails` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn renew_certificate() -> Weight {
-		// Minimum execution time: 126_859_000 picoseconds.
-		Weight::from_parts(135_512_000, 11526)
+		// Minimum execution time: 127_781_000 picoseconds.
+		Weight::from_parts(135_281_000, 11526)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -310,48 +342,54 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Audit::Trails` (r:0 w:1)
 	/// Proof: `Audit::Trails` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	fn revoke_certificate() -> Weight {
-		// Minimum execution time: 90_405_000 picoseconds.
-		Weight::from_parts(96_944_000, 11526)
+		// Minimum execution time: 90_815_000 picoseconds.
+		Weight::from_parts(96_173_000, 11526)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Clearances::DeadlineCursor` (r:1 w:1)
 	/// Proof: `Clearances::DeadlineCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Clearances::Deadlines` (r:1 w:1)
-	/// Proof: `Clearances::Deadlines` (`max_values`: None, `max_size`: Some(334), added: 2809, mode: `MaxEncodedLen`)
-	/// Storage: `Clearances::Cases` (r:32 w:32)
+	/// Proof: `Clearances::Deadlines` (`max_values`: None, `max_size`: Some(5134), added: 7609, mode: `MaxEncodedLen`)
+	/// Storage: `Clearances::Cases` (r:128 w:128)
 	/// Proof: `Clearances::Cases` (`max_values`: None, `max_size`: Some(270), added: 2745, mode: `MaxEncodedLen`)
 	/// Storage: `Clearances::ClearanceTypes` (r:1 w:0)
 	/// Proof: `Clearances::ClearanceTypes` (`max_values`: None, `max_size`: Some(416), added: 2891, mode: `MaxEncodedLen`)
-	/// Storage: `Clearances::Applications` (r:32 w:32)
+	/// Storage: `Clearances::Applications` (r:128 w:128)
 	/// Proof: `Clearances::Applications` (`max_values`: None, `max_size`: Some(793), added: 3268, mode: `MaxEncodedLen`)
-	/// Storage: `Clearances::CertificatesOf` (r:32 w:32)
+	/// Storage: `Clearances::CertificatesOf` (r:128 w:128)
 	/// Proof: `Clearances::CertificatesOf` (`max_values`: None, `max_size`: Some(159), added: 2634, mode: `MaxEncodedLen`)
 	/// Storage: `Clearances::NextCertificateId` (r:1 w:1)
 	/// Proof: `Clearances::NextCertificateId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Audit::Heads` (r:96 w:96)
+	/// Storage: `Audit::Heads` (r:384 w:384)
 	/// Proof: `Audit::Heads` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	/// Storage: `Audit::NextSeq` (r:1 w:1)
 	/// Proof: `Audit::NextSeq` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Clearances::LiveCasesOf` (r:32 w:32)
+	/// Storage: `Clearances::LiveCasesOf` (r:128 w:128)
 	/// Proof: `Clearances::LiveCasesOf` (`max_values`: None, `max_size`: Some(159), added: 2634, mode: `MaxEncodedLen`)
-	/// Storage: `LandParcels::Parcels` (r:32 w:32)
+	/// Storage: `Clearances::Stats` (r:1 w:1)
+	/// Proof: `Clearances::Stats` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `Clearances::DecisionDays` (r:1 w:1)
+	/// Proof: `Clearances::DecisionDays` (`max_values`: None, `max_size`: Some(43), added: 2518, mode: `MaxEncodedLen`)
+	/// Storage: `LandParcels::Parcels` (r:128 w:128)
 	/// Proof: `LandParcels::Parcels` (`max_values`: None, `max_size`: Some(717), added: 3192, mode: `MaxEncodedLen`)
-	/// Storage: `Clearances::Certificates` (r:0 w:32)
+	/// Storage: `Clearances::WorkQueue` (r:0 w:128)
+	/// Proof: `Clearances::WorkQueue` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
+	/// Storage: `Clearances::Certificates` (r:0 w:128)
 	/// Proof: `Clearances::Certificates` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
-	/// Storage: `Audit::Trails` (r:0 w:96)
+	/// Storage: `Audit::Trails` (r:0 w:384)
 	/// Proof: `Audit::Trails` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[0, 32]`.
+	/// The range of component `n` is `[0, 128]`.
 	fn on_initialize_deadlines(n: u32, ) -> Weight {
-		// Minimum execution time: 10_305_000 picoseconds.
-		Weight::from_parts(45_253_878, 3881)
-			.saturating_add(Weight::from_parts(135_096_045, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Minimum execution time: 10_135_000 picoseconds.
+		Weight::from_parts(28_225_211, 8599)
+			.saturating_add(Weight::from_parts(150_640_256, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
-			.saturating_add(T::DbWeight::get().writes((12_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes((13_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 7626).saturating_mul(n.into()))
 	}
 	/// Storage: `Clearances::LiveCasesOf` (r:1 w:0)
@@ -364,6 +402,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Audit::NextSeq` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Clearances::Stats` (r:1 w:1)
+	/// Proof: `Clearances::Stats` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Clearances::CertificatesOf` (r:1 w:0)
 	/// Proof: `Clearances::CertificatesOf` (`max_values`: None, `max_size`: Some(159), added: 2634, mode: `MaxEncodedLen`)
 	/// Storage: `Clearances::Certificates` (r:32 w:32)
@@ -373,14 +413,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[0, 32]`.
 	/// The range of component `k` is `[0, 32]`.
 	fn on_freeze(c: u32, k: u32, ) -> Weight {
-		// Minimum execution time: 860_251_000 picoseconds.
-		Weight::from_parts(32_746_633, 3624)
-			.saturating_add(Weight::from_parts(27_843_373, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(27_194_039, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Minimum execution time: 851_208_000 picoseconds.
+		Weight::from_parts(62_117_368, 3624)
+			.saturating_add(Weight::from_parts(32_717_717, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(26_215_510, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(k.into())))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2745).saturating_mul(c.into()))
@@ -391,86 +431,86 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn set_clearance_type() -> Weight {
-		Weight::from_parts(45_347_000, 12554)
+		Weight::from_parts(45_288_000, 12554)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_clearance_type() -> Weight {
-		Weight::from_parts(19_529_000, 3881)
+		Weight::from_parts(17_856_000, 3881)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn anchor_document() -> Weight {
-		Weight::from_parts(59_128_000, 3964)
+		Weight::from_parts(57_426_000, 3964)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn submit_application(t: u32, ) -> Weight {
-		Weight::from_parts(218_714_655, 43854)
-			.saturating_add(Weight::from_parts(60_088_592, 0).saturating_mul(t.into()))
-			.saturating_add(ParityDbWeight::get().reads(33_u64))
-			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(t.into())))
-			.saturating_add(ParityDbWeight::get().writes(14_u64))
-			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(t.into())))
+		Weight::from_parts(221_679_478, 43854)
+			.saturating_add(Weight::from_parts(70_425_087, 0).saturating_mul(t.into()))
+			.saturating_add(ParityDbWeight::get().reads(34_u64))
+			.saturating_add(ParityDbWeight::get().reads((6_u64).saturating_mul(t.into())))
+			.saturating_add(ParityDbWeight::get().writes(16_u64))
+			.saturating_add(ParityDbWeight::get().writes((6_u64).saturating_mul(t.into())))
 			.saturating_add(Weight::from_parts(0, 10232).saturating_mul(t.into()))
 	}
 	fn withdraw_application() -> Weight {
-		Weight::from_parts(672_752_000, 82846)
-			.saturating_add(ParityDbWeight::get().reads(58_u64))
-			.saturating_add(ParityDbWeight::get().writes(64_u64))
+		Weight::from_parts(738_921_000, 82846)
+			.saturating_add(ParityDbWeight::get().reads(59_u64))
+			.saturating_add(ParityDbWeight::get().writes(73_u64))
 	}
 	fn take_case() -> Weight {
-		Weight::from_parts(66_970_000, 3735)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		Weight::from_parts(82_623_000, 3735)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn raise_query() -> Weight {
-		Weight::from_parts(83_664_000, 3881)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+		Weight::from_parts(101_912_000, 8599)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn respond_to_query() -> Weight {
-		Weight::from_parts(131_166_000, 22422)
-			.saturating_add(ParityDbWeight::get().reads(16_u64))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+		Weight::from_parts(148_321_000, 22422)
+			.saturating_add(ParityDbWeight::get().reads(17_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn approve() -> Weight {
-		Weight::from_parts(794_073_000, 34036)
-			.saturating_add(ParityDbWeight::get().reads(51_u64))
-			.saturating_add(ParityDbWeight::get().writes(51_u64))
+		Weight::from_parts(925_529_000, 34036)
+			.saturating_add(ParityDbWeight::get().reads(53_u64))
+			.saturating_add(ParityDbWeight::get().writes(68_u64))
 	}
 	fn reject() -> Weight {
-		Weight::from_parts(1_000_510_000, 82846)
-			.saturating_add(ParityDbWeight::get().reads(63_u64))
-			.saturating_add(ParityDbWeight::get().writes(62_u64))
+		Weight::from_parts(1_109_602_000, 82846)
+			.saturating_add(ParityDbWeight::get().reads(65_u64))
+			.saturating_add(ParityDbWeight::get().writes(72_u64))
 	}
 	fn renew_certificate() -> Weight {
-		Weight::from_parts(135_512_000, 11526)
+		Weight::from_parts(135_281_000, 11526)
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
 	}
 	fn revoke_certificate() -> Weight {
-		Weight::from_parts(96_944_000, 11526)
+		Weight::from_parts(96_173_000, 11526)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn on_initialize_deadlines(n: u32, ) -> Weight {
-		Weight::from_parts(45_253_878, 3881)
-			.saturating_add(Weight::from_parts(135_096_045, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		Weight::from_parts(28_225_211, 8599)
+			.saturating_add(Weight::from_parts(150_640_256, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().reads((8_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
-			.saturating_add(ParityDbWeight::get().writes((12_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+			.saturating_add(ParityDbWeight::get().writes((13_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 7626).saturating_mul(n.into()))
 	}
 	fn on_freeze(c: u32, k: u32, ) -> Weight {
-		Weight::from_parts(32_746_633, 3624)
-			.saturating_add(Weight::from_parts(27_843_373, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(27_194_039, 0).saturating_mul(k.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(62_117_368, 3624)
+			.saturating_add(Weight::from_parts(32_717_717, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(26_215_510, 0).saturating_mul(k.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(k.into())))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 2745).saturating_mul(c.into()))

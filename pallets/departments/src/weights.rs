@@ -55,9 +55,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Audit::Trails` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	/// The range of component `d` is `[1, 31]`.
 	fn add_department(d: u32, ) -> Weight {
-		// Minimum execution time: 99_639_000 picoseconds.
-		Weight::from_parts(92_597_381, 8708)
-			.saturating_add(Weight::from_parts(6_201_452, 0).saturating_mul(d.into()))
+		// Minimum execution time: 102_162_000 picoseconds.
+		Weight::from_parts(94_356_642, 8708)
+			.saturating_add(Weight::from_parts(6_223_456, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
@@ -83,16 +83,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Council::Prime` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `Audit::Trails` (r:0 w:1)
 	/// Proof: `Audit::Trails` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
+	/// Storage: `Departments::Nodes` (r:0 w:1)
+	/// Proof: `Departments::Nodes` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::HeadOf` (r:0 w:1)
 	/// Proof: `Departments::HeadOf` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	/// The range of component `d` is `[2, 32]`.
 	fn remove_department(d: u32, ) -> Weight {
-		// Minimum execution time: 89_563_000 picoseconds.
-		Weight::from_parts(74_514_050, 6174)
-			.saturating_add(Weight::from_parts(6_159_075, 0).saturating_mul(d.into()))
+		// Minimum execution time: 93_649_000 picoseconds.
+		Weight::from_parts(78_092_004, 6174)
+			.saturating_add(Weight::from_parts(6_482_355, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(d.into())))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 			.saturating_add(Weight::from_parts(0, 2535).saturating_mul(d.into()))
 	}
 	/// Storage: `Departments::Departments` (r:33 w:1)
@@ -119,9 +121,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Audit::Trails` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	/// The range of component `d` is `[1, 32]`.
 	fn change_head(d: u32, ) -> Weight {
-		// Minimum execution time: 112_197_000 picoseconds.
-		Weight::from_parts(99_469_482, 7433)
-			.saturating_add(Weight::from_parts(6_086_520, 0).saturating_mul(d.into()))
+		// Minimum execution time: 116_052_000 picoseconds.
+		Weight::from_parts(108_438_175, 7433)
+			.saturating_add(Weight::from_parts(7_053_717, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
@@ -148,8 +150,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Departments::ValidatorsChanged` (r:0 w:1)
 	/// Proof: `Departments::ValidatorsChanged` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 	fn set_validator() -> Weight {
-		// Minimum execution time: 98_206_000 picoseconds.
-		Weight::from_parts(103_575_000, 7066)
+		// Minimum execution time: 101_331_000 picoseconds.
+		Weight::from_parts(112_328_000, 7066)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
@@ -175,9 +177,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Departments::ValidatorsChanged` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 	/// The range of component `d` is `[2, 32]`.
 	fn remove_validator(d: u32, ) -> Weight {
-		// Minimum execution time: 100_239_000 picoseconds.
-		Weight::from_parts(82_935_065, 6174)
-			.saturating_add(Weight::from_parts(6_804_843, 0).saturating_mul(d.into()))
+		// Minimum execution time: 102_973_000 picoseconds.
+		Weight::from_parts(89_309_382, 6174)
+			.saturating_add(Weight::from_parts(8_193_211, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
@@ -202,8 +204,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Departments::DepartmentOfficers` (r:0 w:1)
 	/// Proof: `Departments::DepartmentOfficers` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn grant_role() -> Weight {
-		// Minimum execution time: 77_916_000 picoseconds.
-		Weight::from_parts(82_954_000, 6062)
+		// Minimum execution time: 80_830_000 picoseconds.
+		Weight::from_parts(94_290_000, 6062)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -226,72 +228,93 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Departments::DepartmentOfficers` (r:0 w:1)
 	/// Proof: `Departments::DepartmentOfficers` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn revoke_role() -> Weight {
-		// Minimum execution time: 73_219_000 picoseconds.
-		Weight::from_parts(79_598_000, 3638)
+		// Minimum execution time: 76_564_000 picoseconds.
+		Weight::from_parts(86_599_000, 3638)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn enact() -> Weight {
-		Weight::from_parts(10_000_000, 0)
+		// Minimum execution time: 10_475_000 picoseconds.
+		Weight::from_parts(11_628_000, 0)
 	}
-	fn set_nodes(_n: u32, ) -> Weight {
-		Weight::from_parts(10_000_000, 0)
+	/// Storage: `Departments::HeadOf` (r:1 w:0)
+	/// Proof: `Departments::HeadOf` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
+	/// Storage: `Audit::Heads` (r:1 w:1)
+	/// Proof: `Audit::Heads` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Storage: `Audit::NextSeq` (r:1 w:1)
+	/// Proof: `Audit::NextSeq` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Audit::Trails` (r:0 w:1)
+	/// Proof: `Audit::Trails` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
+	/// Storage: `Departments::Nodes` (r:0 w:1)
+	/// Proof: `Departments::Nodes` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 8]`.
+	fn set_nodes(n: u32, ) -> Weight {
+		// Minimum execution time: 47_100_000 picoseconds.
+		Weight::from_parts(53_048_468, 3532)
+			.saturating_add(Weight::from_parts(613_199, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 }
 
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn add_department(d: u32, ) -> Weight {
-		Weight::from_parts(92_597_381, 8708)
-			.saturating_add(Weight::from_parts(6_201_452, 0).saturating_mul(d.into()))
+		Weight::from_parts(94_356_642, 8708)
+			.saturating_add(Weight::from_parts(6_223_456, 0).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(d.into())))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 			.saturating_add(Weight::from_parts(0, 2535).saturating_mul(d.into()))
 	}
 	fn remove_department(d: u32, ) -> Weight {
-		Weight::from_parts(74_514_050, 6174)
-			.saturating_add(Weight::from_parts(6_159_075, 0).saturating_mul(d.into()))
+		Weight::from_parts(78_092_004, 6174)
+			.saturating_add(Weight::from_parts(6_482_355, 0).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(d.into())))
-			.saturating_add(ParityDbWeight::get().writes(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
 			.saturating_add(Weight::from_parts(0, 2535).saturating_mul(d.into()))
 	}
 	fn change_head(d: u32, ) -> Weight {
-		Weight::from_parts(99_469_482, 7433)
-			.saturating_add(Weight::from_parts(6_086_520, 0).saturating_mul(d.into()))
+		Weight::from_parts(108_438_175, 7433)
+			.saturating_add(Weight::from_parts(7_053_717, 0).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(d.into())))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 			.saturating_add(Weight::from_parts(0, 2478).saturating_mul(d.into()))
 	}
 	fn set_validator() -> Weight {
-		Weight::from_parts(103_575_000, 7066)
+		Weight::from_parts(112_328_000, 7066)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(15_u64))
 	}
 	fn remove_validator(d: u32, ) -> Weight {
-		Weight::from_parts(82_935_065, 6174)
-			.saturating_add(Weight::from_parts(6_804_843, 0).saturating_mul(d.into()))
+		Weight::from_parts(89_309_382, 6174)
+			.saturating_add(Weight::from_parts(8_193_211, 0).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(d.into())))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 			.saturating_add(Weight::from_parts(0, 2535).saturating_mul(d.into()))
 	}
 	fn grant_role() -> Weight {
-		Weight::from_parts(82_954_000, 6062)
+		Weight::from_parts(94_290_000, 6062)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn revoke_role() -> Weight {
-		Weight::from_parts(79_598_000, 3638)
+		Weight::from_parts(86_599_000, 3638)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn enact() -> Weight {
-		Weight::from_parts(10_000_000, 0)
+		Weight::from_parts(11_628_000, 0)
 	}
-	fn set_nodes(_n: u32, ) -> Weight {
-		Weight::from_parts(10_000_000, 0)
+	fn set_nodes(n: u32, ) -> Weight {
+		Weight::from_parts(53_048_468, 3532)
+			.saturating_add(Weight::from_parts(613_199, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 }

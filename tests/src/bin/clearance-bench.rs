@@ -23,7 +23,7 @@ use clearance_runtime::{
 };
 use codec::{Decode, Encode};
 use jsonrpsee::{
-	core::client::{ClientT, SubscriptionClientT},
+	core::client::ClientT,
 	http_client::HttpClient,
 	rpc_params,
 	ws_client::{WsClient, WsClientBuilder},
@@ -39,6 +39,10 @@ use std::{
 use tokio::sync::mpsc;
 
 type Events = Vec<frame_system::EventRecord<RuntimeEvent, H256>>;
+
+/// Most transactions in flight (sent, not yet finalized): the fork-aware pool keeps
+/// transactions until finalization, and refuses more than 8,192.
+const MAX_OUTSTANDING: usize = 5_000;
 
 // ---------------------------------------------------------------------------------------------
 // Accounts and signing
@@ -100,6 +104,8 @@ struct Tracker {
 	/// Included transactions not yet taken by the driver.
 	fresh: VecDeque<H256>,
 	refused: usize,
+	/// Sent and not yet finalized (or refused).
+	outstanding: usize,
 }
 
 struct Chain {
@@ -157,61 +163,74 @@ impl Chain {
 						|| msg.contains("1016")
 						|| msg.contains("limit")
 					{
+						static RETRIES: std::sync::atomic::AtomicUsize =
+							std::sync::atomic::AtomicUsize::new(0);
+						if RETRIES.fetch_add(1, std::sync::atomic::Ordering::Relaxed) < 3 {
+							eprintln!("retrying: {msg}");
+						}
 						tokio::time::sleep(Duration::from_millis(500)).await;
 						let _ = retry.send((bytes, hash));
 					} else {
-						tracker.lock().unwrap().refused += 1;
-						eprintln!("refused: {msg}");
+						let mut t = tracker.lock().unwrap();
+						t.refused += 1;
+						t.outstanding = t.outstanding.saturating_sub(1);
+						if t.refused <= 3 {
+							eprintln!("refused: {msg}");
+						}
 					}
 				}
 			});
 		}
 	}
 
-	/// Follow best and finalized blocks; mark included and finalized transactions.
+	/// Follow best and finalized blocks; mark included and finalized transactions. Polls the
+	/// heads (a subscription can be closed under load when its client lags).
 	async fn follow(ws: Arc<WsClient>, tracker: Arc<Mutex<Tracker>>) {
-		let mut best = ws
-			.subscribe::<Value, _>(
-				"chain_subscribeNewHeads",
-				rpc_params![],
-				"chain_unsubscribeNewHeads",
-			)
-			.await
-			.expect("new heads");
-		let mut finalized = ws
-			.subscribe::<Value, _>(
-				"chain_subscribeFinalizedHeads",
-				rpc_params![],
-				"chain_unsubscribeFinalizedHeads",
-			)
-			.await
-			.expect("finalized heads");
 		let mut last = 0u64;
-		let number = |h: &Value| {
-			u64::from_str_radix(h["number"].as_str().unwrap().trim_start_matches("0x"), 16).unwrap()
-		};
+		let mut last_final = 0u64;
 		loop {
-			tokio::select! {
-				Some(Ok(h)) = best.next() => {
-					let n = number(&h);
-					for k in (last + 1)..=n {
-						let hash: H256 = ws.request("chain_getBlockHash", rpc_params![k]).await.unwrap();
-						Self::scan_block(&ws, &tracker, k, hash).await;
+			tokio::time::sleep(Duration::from_millis(200)).await;
+			let Ok(best) = ws.request::<Value, _>("chain_getHeader", rpc_params![]).await else {
+				continue;
+			};
+			let number = |h: &Value| {
+				u64::from_str_radix(
+					h["number"].as_str().unwrap_or("0x0").trim_start_matches("0x"),
+					16,
+				)
+				.unwrap_or(0)
+			};
+			let n = number(&best);
+			for k in (last + 1)..=n {
+				let Ok(Some(hash)) =
+					ws.request::<Option<H256>, _>("chain_getBlockHash", rpc_params![k]).await
+				else {
+					break;
+				};
+				Self::scan_block(&ws, &tracker, k, hash).await;
+				last = k;
+			}
+			let Ok(fin) = ws.request::<H256, _>("chain_getFinalizedHead", rpc_params![]).await
+			else {
+				continue;
+			};
+			let Ok(h) = ws.request::<Value, _>("chain_getHeader", rpc_params![fin]).await else {
+				continue;
+			};
+			let f = number(&h).min(last);
+			if f > last_final {
+				let now = Instant::now();
+				let mut t = tracker.lock().unwrap();
+				let mut newly = 0usize;
+				for o in t.txs.values_mut() {
+					if o.included.is_some() && o.finalized.is_none() && o.block <= f {
+						o.finalized = Some(now);
+						newly += 1;
 					}
-					last = last.max(n);
-				},
-				Some(Ok(h)) = finalized.next() => {
-					let n = number(&h);
-					let now = Instant::now();
-					let mut t = tracker.lock().unwrap();
-					for o in t.txs.values_mut() {
-						if o.included.is_some() && o.finalized.is_none() && o.block <= n {
-							o.finalized = Some(now);
-						}
-					}
-					t.finalized_upto = n.max(t.finalized_upto);
-				},
-				else => break,
+				}
+				t.outstanding = t.outstanding.saturating_sub(newly);
+				t.finalized_upto = f;
+				last_final = f;
 			}
 		}
 	}
@@ -268,8 +287,33 @@ impl Chain {
 		t.blocks.insert(number, (hash, now, counted, weight));
 	}
 
+	/// Queue signed transactions, keeping at most [`MAX_OUTSTANDING`] sent and not yet
+	/// finalized, so that the pool never overflows (dropped transactions would leave nonce gaps
+	/// that block the signer's later ones).
+	async fn send_all(&self, txs: Vec<(Vec<u8>, H256)>) {
+		for tx in txs {
+			let mut waited = 0u32;
+			while self.tracker.lock().unwrap().outstanding >= MAX_OUTSTANDING {
+				tokio::time::sleep(Duration::from_millis(20)).await;
+				waited += 1;
+				if waited % 500 == 0 {
+					let t = self.tracker.lock().unwrap();
+					let included = t.txs.values().filter(|o| o.included.is_some()).count();
+					eprintln!(
+						"  waiting: {} outstanding, {} sent, {included} included, {} refused",
+						t.outstanding,
+						t.txs.len(),
+						t.refused
+					);
+				}
+			}
+			self.send(tx);
+		}
+	}
+
 	/// Queue a signed transaction.
 	fn send(&self, (bytes, hash): (Vec<u8>, H256)) {
+		self.tracker.lock().unwrap().outstanding += 1;
 		self.tracker.lock().unwrap().txs.insert(
 			hash,
 			Outcome {
@@ -320,9 +364,7 @@ impl Chain {
 	/// Sign, send and wait for a batch; panics if any fails.
 	async fn run_batch(&self, txs: Vec<(Vec<u8>, H256)>, what: &str) {
 		let hashes: Vec<H256> = txs.iter().map(|t| t.1).collect();
-		for t in txs {
-			self.send(t);
-		}
+		self.send_all(txs).await;
 		let ok = self.wait_included(&hashes, Duration::from_secs(600)).await;
 		assert_eq!(ok, hashes.len(), "{what}: {ok} of {} succeeded", hashes.len());
 		self.tracker.lock().unwrap().fresh.clear();
@@ -623,9 +665,7 @@ async fn remarks(chain: &Chain, actors: &mut Actors, n: usize) -> Phase {
 		.collect();
 	let hashes: Vec<H256> = txs.iter().map(|t| t.1).collect();
 	let start = Instant::now();
-	for t in txs {
-		chain.send(t);
-	}
+	chain.send_all(txs).await;
 	chain.wait_included(&hashes, Duration::from_secs(600)).await;
 	chain.wait_finalized(&hashes, Duration::from_secs(120)).await;
 	chain.tracker.lock().unwrap().fresh.clear();
@@ -638,7 +678,8 @@ async fn remarks(chain: &Chain, actors: &mut Actors, n: usize) -> Phase {
 async fn mix(chain: &Chain, actors: &mut Actors, apps: usize) -> (Phase, usize, f64) {
 	// Parcels first (not measured).
 	let (txs, parcels) = actors.parcels(apps, chain.genesis);
-	for chunk in txs.chunks(5000) {
+	// At most 60 a clerk at a time: the pool refuses (and bans) a signer's 65th pending one.
+	for chunk in txs.chunks(actors.clerks.len() * 60) {
 		chain.run_batch(chunk.to_vec(), "parcels").await;
 	}
 	let submits: Vec<_> = parcels
@@ -652,9 +693,9 @@ async fn mix(chain: &Chain, actors: &mut Actors, apps: usize) -> (Phase, usize, 
 		stage_of.insert(*h, (0, 0, *e));
 	}
 	let start = Instant::now();
-	for t in submits {
-		chain.send(t);
-	}
+	let submitting = chain.send_all(submits);
+	tokio::pin!(submitting);
+	let mut submitted = false;
 	let n_off = actors.officers.len();
 	let mut approved = 0usize;
 	let mut verified = 0usize;
@@ -668,7 +709,10 @@ async fn mix(chain: &Chain, actors: &mut Actors, apps: usize) -> (Phase, usize, 
 			f.into_iter().map(|h| (h, t.txs[&h].clone())).collect()
 		};
 		if fresh.is_empty() {
-			tokio::time::sleep(Duration::from_millis(50)).await;
+			tokio::select! {
+				_ = &mut submitting, if !submitted => submitted = true,
+				_ = tokio::time::sleep(Duration::from_millis(50)) => {},
+			}
 			continue;
 		}
 		for (h, o) in fresh {
@@ -899,7 +943,7 @@ async fn main() {
 			let (remark_n, apps) = if quick { (3_000, 600) } else { (40_000, 8_000) };
 			let remark_n = arg(&args, "--remarks").and_then(|v| v.parse().ok()).unwrap_or(remark_n);
 			let apps = arg(&args, "--apps").and_then(|v| v.parse().ok()).unwrap_or(apps);
-			let mut actors = setup(&chain, 48, 16, 256).await;
+			let mut actors = setup(&chain, 200, 64, 256).await;
 			let floor = remarks(&chain, &mut actors, remark_n).await;
 			print_phase(&floor);
 			let (mix, verified, verify_s) = mix(&chain, &mut actors, apps).await;
