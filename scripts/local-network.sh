@@ -58,7 +58,7 @@ start_node() { # name extra-args...
 	fi
 	ensure_key "$name"
 	"$NODE_BIN" --chain local --base-path "$NET_DIR/$name" --node-key-file "$NET_DIR/$name/node-key" \
-		--port "${P2P[$name]}" --rpc-port "${RPC[$name]}" --prometheus-port "${PROM[$name]}" \
+		--rpc-port "${RPC[$name]}" --prometheus-port "${PROM[$name]}" \
 		--listen-addr "/ip4/127.0.0.1/tcp/${P2P[$name]}" --no-mdns --no-telemetry \
 		--rpc-methods safe --name "clearance-$name" "$@" >>"$NET_DIR/$name/node.log" 2>&1 &
 	echo $! >"$NET_DIR/$name/pid"
