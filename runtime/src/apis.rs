@@ -24,7 +24,7 @@ use clearance_primitives::{
 	ApplicationId, CaseId, CertificateId, DepartmentCode, EnterpriseId, Subject, Ulpin,
 };
 use pallet_clearances_runtime_api::{
-	AccountInfo, Application, ApplicationView, CaseState, CaseView, CertificateInfo, Dashboard,
+	AccountInfo, ApplicationPage, ApplicationView, CaseState, CaseView, CertificateInfo, Dashboard,
 	Page, ParcelView, TrailPage, MAX_PAGE,
 };
 
@@ -72,7 +72,7 @@ impl_runtime_apis! {
 			enterprise: EnterpriseId,
 			after: Option<ApplicationId>,
 			limit: u32,
-		) -> Option<Page<(ApplicationId, Application<AccountId, BlockNumber>), ApplicationId>> {
+		) -> Option<ApplicationPage<AccountId, BlockNumber>> {
 			pallet_enterprises::Enterprises::<Runtime>::contains_key(enterprise)
 				.then(|| Clearances::applications_page(enterprise, after, page_size(limit)))
 		}

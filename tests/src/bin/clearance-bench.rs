@@ -40,6 +40,9 @@ use tokio::sync::mpsc;
 
 type Events = Vec<frame_system::EventRecord<RuntimeEvent, H256>>;
 
+/// A signed transaction and its hash.
+type Signed = (Vec<u8>, H256);
+
 /// Most transactions in flight (sent, not yet finalized): the fork-aware pool keeps
 /// transactions until finalization, and refuses more than 8,192.
 const MAX_OUTSTANDING: usize = 5_000;
@@ -296,7 +299,7 @@ impl Chain {
 			while self.tracker.lock().unwrap().outstanding >= MAX_OUTSTANDING {
 				tokio::time::sleep(Duration::from_millis(20)).await;
 				waited += 1;
-				if waited % 500 == 0 {
+				if waited.is_multiple_of(500) {
 					let t = self.tracker.lock().unwrap();
 					let included = t.txs.values().filter(|o| o.included.is_some()).count();
 					eprintln!(
@@ -504,7 +507,7 @@ fn docs(owner: usize) -> Vec<H256> {
 
 impl Actors {
 	/// Register `n` parcels held by enterprises, signed by the clerks in turn.
-	fn parcels(&mut self, n: usize, genesis: H256) -> (Vec<(Vec<u8>, H256)>, Vec<(Ulpin, u32)>) {
+	fn parcels(&mut self, n: usize, genesis: H256) -> (Vec<Signed>, Vec<(Ulpin, u32)>) {
 		let mut txs = Vec::with_capacity(n);
 		let mut parcels = Vec::with_capacity(n);
 		for k in 0..n {

@@ -207,10 +207,13 @@ pub trait ClearanceApi<BlockHash> {
 	async fn subscribe_application(&self, id: u32, finalized: Option<bool>) -> SubscriptionResult;
 }
 
+/// The block, account and block-number types a [`Clearance`] serves, carried without data.
+type Types<Block, AccountId, BlockNumber> = PhantomData<fn() -> (Block, AccountId, BlockNumber)>;
+
 /// The `clearance_*` methods over a client.
 pub struct Clearance<C, Block, AccountId, BlockNumber> {
 	client: Arc<C>,
-	_marker: PhantomData<fn() -> (Block, AccountId, BlockNumber)>,
+	_marker: Types<Block, AccountId, BlockNumber>,
 }
 
 impl<C, Block, AccountId, BlockNumber> Clearance<C, Block, AccountId, BlockNumber> {

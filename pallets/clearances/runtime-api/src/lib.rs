@@ -34,6 +34,10 @@ pub use pallet_clearances::{
 };
 pub use pallet_land_parcels::Parcel;
 
+/// A page of an enterprise's applications, with the cursor of the next page.
+pub type ApplicationPage<AccountId, BlockNumber> =
+	Page<(ApplicationId, Application<AccountId, BlockNumber>), ApplicationId>;
+
 /// Most items one page holds; larger requests are refused by the RPC and clamped here.
 pub const MAX_PAGE: u32 = 100;
 
@@ -105,7 +109,7 @@ sp_api::decl_runtime_apis! {
 			enterprise: EnterpriseId,
 			after: Option<ApplicationId>,
 			limit: u32,
-		) -> Option<Page<(ApplicationId, Application<AccountId, BlockNumber>), ApplicationId>>;
+		) -> Option<ApplicationPage<AccountId, BlockNumber>>;
 
 		/// Up to `limit` cases of a department's work queue in `states` (all live states if
 		/// empty), earliest due first, after the cursor (due block, case); `None` if the
