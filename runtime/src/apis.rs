@@ -28,9 +28,6 @@ use pallet_clearances_runtime_api::{
 	Page, ParcelView, TrailPage, MAX_PAGE,
 };
 
-/// Cases of every live state, for work queues asked without a state filter.
-const LIVE_STATES: [CaseState; 6] = pallet_clearances::QUEUED_STATES;
-
 fn page_size(limit: u32) -> u32 {
 	limit.clamp(1, MAX_PAGE)
 }
@@ -86,7 +83,7 @@ impl_runtime_apis! {
 			if !pallet_departments::Departments::<Runtime>::contains_key(&department) {
 				return None;
 			}
-			let states = if states.is_empty() { LIVE_STATES.to_vec() } else { states };
+			let states = if states.is_empty() { pallet_clearances::QUEUED_STATES.to_vec() } else { states };
 			Some(Clearances::work_queue(&department, &states, after, page_size(limit), None))
 		}
 
@@ -104,24 +101,9 @@ impl_runtime_apis! {
 				None => pallet_departments::Departments::<Runtime>::iter_keys().collect(),
 			};
 			let limit = page_size(limit);
-			let now = System::block_number();
-			let mut cases = Vec::new();
-			for d in departments {
-				let running = [
-					CaseState::Submitted,
-					CaseState::UnderScrutiny,
-					CaseState::Responded,
-					CaseState::QueryRaised,
-				];
-				cases.extend(Clearances::work_queue(&d, &running, None, limit, Some(now)).items);
-				cases.extend(
-					Clearances::work_queue(&d, &[CaseState::Escalated], None, limit, None).items,
-				);
-			}
-			let due = |c: &CaseView<AccountId, BlockNumber>| {
-				c.due.or(c.case.opened_at.map(|o| o.saturating_add(c.case.time_limit)))
-			};
-			cases.sort_by_key(|c| (due(c), c.id));
+			let mut cases: Vec<_> =
+				departments.iter().flat_map(|d| Clearances::overdue(d, limit)).collect();
+			cases.sort_by_key(|c| (Clearances::queue_due(&c.case), c.id));
 			cases.truncate(limit as usize);
 			Some(cases)
 		}

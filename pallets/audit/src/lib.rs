@@ -107,9 +107,7 @@ impl<T: Config> Pallet<T> {
 	/// The whole trail of `subject`, oldest first, with its head. Reads every entry: for
 	/// queries and audits, never for calls.
 	pub fn trail(subject: &Subject) -> (Vec<EntryOf<T>>, TrailHead) {
-		let head = Heads::<T>::get(subject).unwrap_or_default();
-		let entries = (0..head.len).filter_map(|i| Trails::<T>::get(subject, i)).collect();
-		(entries, head)
+		Self::page(subject, 0, u32::MAX).map(|(head, entries)| (entries, head)).unwrap_or_default()
 	}
 
 	/// Entries `from .. from + limit` of `subject`'s trail with its head; `None` if the subject

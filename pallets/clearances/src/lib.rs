@@ -726,18 +726,22 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The work-queue entry of a case: its state and key, or `None` once decided. The key's due
-	/// block is when the running clock runs out; while no clock runs (waiting, suspended,
-	/// escalated) it is the end of the statutory time limit counted from opening, or zero for
-	/// a case that never opened.
+	/// The work-queue entry of a case: its state and key ([`Pallet::queue_due`], id), or `None`
+	/// once decided.
 	fn queue_entry(id: CaseId, case: &CaseOf<T>) -> Option<(CaseState, QueueKey)> {
 		if case.state.is_final() {
 			return None;
 		}
-		let due = Self::due_of(case)
+		Some((case.state, queue_key(Self::queue_due(case).unique_saturated_into(), id)))
+	}
+
+	/// The block `case` is ordered by in its work queue: when its running clock runs out; while
+	/// no clock runs (waiting, suspended, escalated) the end of its statutory time limit counted
+	/// from opening, or zero for a case that never opened.
+	pub fn queue_due(case: &CaseOf<T>) -> BlockNumberFor<T> {
+		Self::due_of(case)
 			.or_else(|| case.opened_at.map(|o| o.saturating_add(case.time_limit)))
-			.unwrap_or_default();
-		Some((case.state, queue_key(due.unique_saturated_into(), id)))
+			.unwrap_or_default()
 	}
 
 	/// When the clock that currently runs on `case` runs out.
@@ -1576,6 +1580,19 @@ impl<T: Config> Pallet<T> {
 		let next = if more { keys.last().map(parse_queue_key) } else { None };
 		let items = keys.iter().filter_map(|k| Self::case_view(parse_queue_key(k).1)).collect();
 		Page { items, next }
+	}
+
+	/// Up to `limit` of `department`'s escalated cases and of its cases whose running clock ran
+	/// out by now, each list earliest due first.
+	pub fn overdue(
+		department: &DepartmentCode,
+		limit: u32,
+	) -> Vec<CaseView<T::AccountId, BlockNumberFor<T>>> {
+		let now: u32 = Self::now().unique_saturated_into();
+		let mut cases = Self::work_queue(department, &CLOCKED_STATES, None, limit, Some(now)).items;
+		cases
+			.extend(Self::work_queue(department, &[CaseState::Escalated], None, limit, None).items);
+		cases
 	}
 
 	/// A department's dashboard, from its counters.

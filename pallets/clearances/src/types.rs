@@ -481,6 +481,10 @@ pub const QUEUED_STATES: [CaseState; 6] = [
 	CaseState::Escalated,
 ];
 
+/// States in which a clock runs: the department's, or the applicant's while a query waits.
+pub const CLOCKED_STATES: [CaseState; 4] =
+	[CaseState::Submitted, CaseState::UnderScrutiny, CaseState::Responded, CaseState::QueryRaised];
+
 /// Number of [`CaseState`] variants.
 pub const CASE_STATES: usize = 11;
 
