@@ -198,6 +198,11 @@ impl Node {
 
 	/// Stop the node with SIGINT and wait for a clean exit.
 	pub async fn stop(mut self) -> std::process::ExitStatus {
+		self.interrupt().await
+	}
+
+	/// SIGINT, then wait for a clean exit.
+	async fn interrupt(&mut self) -> std::process::ExitStatus {
 		if let Some(pid) = self.child.id() {
 			let _ = std::process::Command::new("kill").args(["-INT", &pid.to_string()]).status();
 		}
@@ -206,6 +211,22 @@ impl Node {
 			.expect("node exits within 30 s of SIGINT")
 			.expect("exit status");
 		status
+	}
+
+	/// Stop the node with SIGINT and move its base path (database and keys) to `to`, for
+	/// later use, e.g. `clearance-node benchmark storage --base-path <to>`.
+	pub async fn stop_and_keep(mut self, to: &std::path::Path) -> std::io::Result<()> {
+		self.interrupt().await;
+		if std::fs::rename(&self.base_path, to).is_ok() {
+			return Ok(());
+		}
+		// Another file system: copy (the original is removed on drop).
+		let status = Command::new("cp").arg("-a").arg(&self.base_path).arg(to).status().await?;
+		if status.success() {
+			Ok(())
+		} else {
+			Err(std::io::Error::other(format!("cp -a to {} failed", to.display())))
+		}
 	}
 }
 

@@ -11,8 +11,9 @@
 //!   through the runtime (signed transactions, as officers and enterprises would send them),
 //!   and measures the latency of the `clearance_*` queries over HTTP at each checkpoint.
 //!
-//! Transactions are signed before a measurement starts, submitted in parallel over several
-//! WebSocket connections, and counted as done only when their `ExtrinsicSuccess` event is seen
+//! The floor's transactions are signed before the measurement starts; in the mix, each step is
+//! signed when the previous one is in a block (it needs the case number). Transactions are
+//! submitted in parallel over several WebSocket connections, and counted as done only when their `ExtrinsicSuccess` event is seen
 //! in a block (best, then finalized).
 
 use clearance_e2e::{hex, storage_prefix, unhex, Node};
@@ -676,46 +677,61 @@ async fn remarks(chain: &Chain, actors: &mut Actors, n: usize) -> Phase {
 }
 
 /// The clearance mix: each application goes submit -> take -> query -> respond -> approve,
-/// every step pre-signed as soon as the previous one is seen in a block; each approval is
-/// followed by a certificate verification over RPC.
+/// every step signed as soon as the previous one is seen in a block; each approval is followed
+/// by a certificate verification over RPC.
+///
+/// Submissions are released while fewer than [`MAX_OUTSTANDING`] transactions are in flight, and
+/// each is signed when it is released. An owner signs its submissions and its responses to
+/// queries from one nonce sequence, so signing every submission up front would give each
+/// response a nonce behind the owner's unsent submissions: the response would wait in the pool's
+/// future queue (512 places), be dropped when it overflows, and leave a nonce gap that strands
+/// the owner's later transactions.
 async fn mix(chain: &Chain, actors: &mut Actors, apps: usize) -> (Phase, usize, f64) {
 	// Parcels first (not measured).
 	let (txs, parcels) = actors.parcels(apps, chain.genesis);
-	// At most 60 a clerk at a time: the pool refuses (and bans) a signer's 65th pending one.
+	// At most 60 a clerk at a time: the runtime refuses a signer's 65th pending one.
 	for chunk in txs.chunks(actors.clerks.len() * 60) {
 		chain.run_batch(chunk.to_vec(), "parcels").await;
 	}
-	let submits: Vec<_> = parcels
-		.iter()
-		.map(|(p, e)| actors.apply(*e, *p, &["TRADE_LICENCE"], chain.genesis))
-		.collect();
-	let mut hashes: Vec<H256> = submits.iter().map(|t| t.1).collect();
+	let mut unreleased = parcels.into_iter();
+	let mut hashes: Vec<H256> = Vec::with_capacity(apps * 5);
 	// What each transaction is: (stage, case, enterprise).
 	let mut stage_of: HashMap<H256, (u8, u32, u32)> = HashMap::new();
-	for ((_, h), (_, e)) in submits.iter().zip(&parcels) {
-		stage_of.insert(*h, (0, 0, *e));
-	}
 	let start = Instant::now();
-	let submitting = chain.send_all(submits);
-	tokio::pin!(submitting);
-	let mut submitted = false;
 	let n_off = actors.officers.len();
 	let mut approved = 0usize;
 	let mut verified = 0usize;
 	let mut verify_time = 0f64;
 	let mut remaining = apps;
 	let deadline = Instant::now() + Duration::from_secs(900);
+	let mut report = Instant::now();
 	while remaining > 0 && Instant::now() < deadline {
+		if report.elapsed() > Duration::from_secs(30) {
+			report = Instant::now();
+			let t = chain.tracker.lock().unwrap();
+			eprintln!(
+				"  mix: {:.0} s, {} sent, {} in flight, {approved} approved, {} refused",
+				start.elapsed().as_secs_f64(),
+				hashes.len(),
+				t.outstanding,
+				t.refused
+			);
+		}
 		let fresh: Vec<(H256, Outcome)> = {
 			let mut t = chain.tracker.lock().unwrap();
 			let f: Vec<H256> = t.fresh.drain(..).collect();
 			f.into_iter().map(|h| (h, t.txs[&h].clone())).collect()
 		};
+		// Release submissions while there is room in flight.
+		while chain.tracker.lock().unwrap().outstanding < MAX_OUTSTANDING {
+			let Some((parcel, enterprise)) = unreleased.next() else { break };
+			let tx = actors.apply(enterprise, parcel, &["TRADE_LICENCE"], chain.genesis);
+			stage_of.insert(tx.1, (0, 0, enterprise));
+			hashes.push(tx.1);
+			chain.send(tx);
+		}
 		if fresh.is_empty() {
-			tokio::select! {
-				_ = &mut submitting, if !submitted => submitted = true,
-				_ = tokio::time::sleep(Duration::from_millis(50)) => {},
-			}
+			tokio::time::sleep(Duration::from_millis(50)).await;
 			continue;
 		}
 		for (h, o) in fresh {
@@ -1006,5 +1022,13 @@ async fn main() {
 		},
 		other => panic!("unknown mode {other}: throughput or queries"),
 	}
-	node.stop().await;
+	match arg(&args, "--keep-db") {
+		Some(dir) => {
+			node.stop_and_keep(std::path::Path::new(&dir)).await.expect("database moved");
+			println!("database kept in {dir} (clearance-node --dev --base-path {dir})");
+		},
+		None => {
+			node.stop().await;
+		},
+	}
 }
