@@ -8,6 +8,7 @@ use sp_keyring::Sr25519Keyring;
 
 frame_benchmarking::define_benchmarks!(
 	[frame_system, SystemBench::<Runtime>]
+	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
 	[pallet_departments, Departments]
 	[pallet_enterprises, Enterprises]
 	[pallet_land_parcels, LandParcels]

@@ -1,6 +1,8 @@
-//! Benchmarks of the clearance workflow (v2 syntax), each at its worst case: full lists, the
-//! most parcels, land-use conversion on approval, every waiting case opened or refused, and
-//! the deadline work of a block.
+//! Benchmarks of the clearance workflow (v2 syntax), each at its worst case for its components:
+//! full lists, land-use conversion on approval, every waiting case opened or refused, and the
+//! deadline work of a block. Submissions, decisions and withdrawals are measured against the
+//! application's number of types (`t`, `c`), parcels (`p`) and documents (`d`), so that a call
+//! is charged for its own application rather than the largest possible one.
 
 use super::*;
 use alloc::{format, vec};
@@ -22,9 +24,9 @@ fn kind(i: u32) -> DocKind {
 	code(&format!("KIND_{i}"))
 }
 
-/// Parcels `BENCHPARCEL000..` registered through the helper.
-fn parcels<T: Config>() -> Vec<Ulpin> {
-	(0..<MaxParcels as Get<u32>>::get())
+/// `n` parcels `BENCHPARCEL000..` registered through the helper.
+fn parcels<T: Config>(n: u32) -> Vec<Ulpin> {
+	(0..n)
 		.map(|i| {
 			let mut p = *b"BENCHPARCEL000";
 			p[13] = b'0' + i as u8;
@@ -34,8 +36,8 @@ fn parcels<T: Config>() -> Vec<Ulpin> {
 		.collect()
 }
 
-/// A clearance type of the helper's department; the first converts land use, the others need
-/// it first.
+/// `n` clearance types of the helper's department; the first converts land use, the others need
+/// it first. Each requires one document, of the first anchored kind.
 fn catalogue<T: Config>(n: u32, on_silence: OnSilence) -> Vec<TypeCode> {
 	let (department, _) = T::BenchmarkHelper::department();
 	(0..n)
@@ -53,7 +55,7 @@ fn catalogue<T: Config>(n: u32, on_silence: OnSilence) -> Vec<TypeCode> {
 				} else {
 					BoundedVec::truncate_from(vec![first])
 				},
-				required_documents: BoundedVec::truncate_from(vec![kind(i % 8)]),
+				required_documents: BoundedVec::truncate_from(vec![kind(0)]),
 				converts_to: (i == 0).then_some(clearance_primitives::LandUse::Industrial),
 			};
 			Pallet::<T>::do_set_type(c.clone(), t).expect("valid type");
@@ -82,13 +84,14 @@ fn project() -> Project {
 	}
 }
 
-/// An application for `n` types on every bench parcel; returns its id.
-fn application<T: Config>(n: u32, on_silence: OnSilence) -> ApplicationId {
+/// An application for `n` types on `p` bench parcels; returns its id.
+fn application<T: Config>(n: u32, p: u32, on_silence: OnSilence) -> ApplicationId {
 	let (who, _) = T::BenchmarkHelper::applicant();
 	let types = catalogue::<T>(n, on_silence);
 	let docs = documents::<T>(8);
 	let id = NextApplicationId::<T>::get();
-	Pallet::<T>::do_submit(who, project(), parcels::<T>(), types, docs).expect("valid application");
+	Pallet::<T>::do_submit(who, project(), parcels::<T>(p), types, docs)
+		.expect("valid application");
 	id
 }
 
@@ -153,11 +156,15 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn submit_application(t: Linear<1, { <MaxTypes as Get<u32>>::get() }>) {
+	fn submit_application(
+		t: Linear<1, { <MaxTypes as Get<u32>>::get() }>,
+		p: Linear<1, { <MaxParcels as Get<u32>>::get() }>,
+		d: Linear<1, { <MaxDocuments as Get<u32>>::get() }>,
+	) {
 		let (who, _) = T::BenchmarkHelper::applicant();
 		let types = catalogue::<T>(t, OnSilence::Escalation);
-		let docs = documents::<T>(<MaxDocuments as Get<u32>>::get());
-		let parcels = parcels::<T>();
+		let docs = documents::<T>(d);
+		let parcels = parcels::<T>(p);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), project(), parcels, types, docs);
@@ -166,8 +173,11 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn withdraw_application() {
-		let app = application::<T>(<MaxTypes as Get<u32>>::get(), OnSilence::Escalation);
+	fn withdraw_application(
+		c: Linear<1, { <MaxTypes as Get<u32>>::get() }>,
+		p: Linear<1, { <MaxParcels as Get<u32>>::get() }>,
+	) {
+		let app = application::<T>(c, p, OnSilence::Escalation);
 		let (who, _) = T::BenchmarkHelper::applicant();
 
 		#[extrinsic_call]
@@ -178,7 +188,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn take_case() {
-		let app = application::<T>(1, OnSilence::Escalation);
+		let app = application::<T>(1, 1, OnSilence::Escalation);
 		let (_, head) = T::BenchmarkHelper::department();
 		let case = Applications::<T>::get(app).unwrap().cases[0];
 
@@ -190,7 +200,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn raise_query() {
-		let app = application::<T>(1, OnSilence::Escalation);
+		let app = application::<T>(1, 1, OnSilence::Escalation);
 		let (case, head) = taken::<T>(app);
 
 		#[extrinsic_call]
@@ -201,7 +211,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn respond_to_query() {
-		let app = application::<T>(1, OnSilence::Escalation);
+		let app = application::<T>(1, 1, OnSilence::Escalation);
 		let (case, head) = taken::<T>(app);
 		Pallet::<T>::do_raise_query(head, case, H256::zero()).expect("in time");
 		let (who, _) = T::BenchmarkHelper::applicant();
@@ -222,9 +232,12 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn approve() {
+	fn approve(
+		c: Linear<1, { <MaxTypes as Get<u32>>::get() }>,
+		p: Linear<1, { <MaxParcels as Get<u32>>::get() }>,
+	) {
 		// Land conversion on every parcel, and every other case waiting for this one opens.
-		let app = application::<T>(<MaxTypes as Get<u32>>::get(), OnSilence::Escalation);
+		let app = application::<T>(c, p, OnSilence::Escalation);
 		let (case, head) = taken::<T>(app);
 
 		#[extrinsic_call]
@@ -234,9 +247,12 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn reject() {
+	fn reject(
+		c: Linear<1, { <MaxTypes as Get<u32>>::get() }>,
+		p: Linear<1, { <MaxParcels as Get<u32>>::get() }>,
+	) {
 		// Every other case was waiting for this one and is refused with it.
-		let app = application::<T>(<MaxTypes as Get<u32>>::get(), OnSilence::Escalation);
+		let app = application::<T>(c, p, OnSilence::Escalation);
 		let (case, head) = taken::<T>(app);
 
 		#[extrinsic_call]
@@ -247,7 +263,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn renew_certificate() {
-		let app = application::<T>(1, OnSilence::Escalation);
+		let app = application::<T>(1, 1, OnSilence::Escalation);
 		let (case, head) = taken::<T>(app);
 		Pallet::<T>::do_approve(head.clone(), case, H256::zero()).expect("approves");
 		let cert = NextCertificateId::<T>::get() - 1;
@@ -260,7 +276,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn revoke_certificate() {
-		let app = application::<T>(1, OnSilence::Escalation);
+		let app = application::<T>(1, 1, OnSilence::Escalation);
 		let (case, head) = taken::<T>(app);
 		Pallet::<T>::do_approve(head.clone(), case, H256::zero()).expect("approves");
 		let cert = NextCertificateId::<T>::get() - 1;

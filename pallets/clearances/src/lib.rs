@@ -482,7 +482,11 @@ pub mod pallet {
 		/// Emits [`Event::ApplicationSubmitted`], then [`Event::CaseOpened`] or
 		/// [`Event::CaseWaiting`] per case.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::submit_application(types.len() as u32))]
+		#[pallet::weight(T::WeightInfo::submit_application(
+			types.len() as u32,
+			parcels.len() as u32,
+			documents.len() as u32,
+		))]
 		pub fn submit_application(
 			origin: OriginFor<T>,
 			project: Project,
@@ -499,14 +503,20 @@ pub mod pallet {
 		/// Origin: the owner or an agent of the applicant ([`Error::NotAuthorized`]).
 		/// Checks: the application exists and is open ([`Error::UnknownApplication`],
 		/// [`Error::InvalidState`]). Emits [`Event::ApplicationWithdrawn`].
+		///
+		/// Charged for the largest application; refunds the rest.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::withdraw_application())]
+		#[pallet::weight({
+			let l = Extent::largest();
+			T::WeightInfo::withdraw_application(l.cases, l.parcels)
+		})]
 		pub fn withdraw_application(
 			origin: OriginFor<T>,
 			application: ApplicationId,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_withdraw(who, application)
+			let e = Self::do_withdraw(who, application)?;
+			Ok(Some(T::WeightInfo::withdraw_application(e.cases, e.parcels)).into())
 		}
 
 		/// Take an open case for scrutiny.
@@ -562,27 +572,43 @@ pub mod pallet {
 		/// decides an escalated case ([`Error::NotAuthorized`]). Checks: the case is with the
 		/// department ([`Error::InvalidState`]) and not suspended ([`Error::Suspended`]).
 		/// Emits [`Event::CaseApproved`] and [`Event::CertificateIssued`].
+		///
+		/// Charged for the largest application; refunds the rest.
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::approve())]
-		pub fn approve(origin: OriginFor<T>, case: CaseId, conditions: H256) -> DispatchResult {
+		#[pallet::weight({
+			let l = Extent::largest();
+			T::WeightInfo::approve(l.cases, l.parcels)
+		})]
+		pub fn approve(
+			origin: OriginFor<T>,
+			case: CaseId,
+			conditions: H256,
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_approve(who, case, conditions)
+			let e = Self::do_approve(who, case, conditions)?;
+			Ok(Some(T::WeightInfo::approve(e.cases, e.parcels)).into())
 		}
 
 		/// Reject a case with a reason code and the hash of the reasoning. Cases of the same
 		/// application waiting for it can never open and are rejected too.
 		///
 		/// Origin and checks: as [`Pallet::approve`]. Emits [`Event::CaseRejected`].
+		///
+		/// Charged for the largest application; refunds the rest.
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::reject())]
+		#[pallet::weight({
+			let l = Extent::largest();
+			T::WeightInfo::reject(l.cases, l.parcels)
+		})]
 		pub fn reject(
 			origin: OriginFor<T>,
 			case: CaseId,
 			reason: u16,
 			reasoning: H256,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_reject(who, case, reason, reasoning)
+			let e = Self::do_reject(who, case, reason, reasoning)?;
+			Ok(Some(T::WeightInfo::reject(e.cases, e.parcels)).into())
 		}
 
 		/// Renew a certificate: a new certificate, linked to the old, valid for another
@@ -1020,7 +1046,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// See [`Pallet::withdraw_application`].
-	pub fn do_withdraw(who: T::AccountId, id: ApplicationId) -> DispatchResult {
+	pub fn do_withdraw(who: T::AccountId, id: ApplicationId) -> Result<Extent, DispatchError> {
 		let (enterprise, authority) = Self::applicant(&who)?;
 		let mut app = Applications::<T>::get(id).ok_or(Error::<T>::UnknownApplication)?;
 		ensure!(app.enterprise == enterprise, Error::<T>::NotAuthorized);
@@ -1052,9 +1078,10 @@ impl<T: Config> Pallet<T> {
 		}
 		app.status = ApplicationStatus::Withdrawn;
 		app.open_cases = 0;
+		let extent = app.extent();
 		Applications::<T>::insert(id, app);
 		Self::deposit_event(Event::ApplicationWithdrawn { application: id, by: who });
-		Ok(())
+		Ok(extent)
 	}
 
 	/// Take a decided case off its parcels' live lists; unless it was approved, free the
@@ -1190,18 +1217,22 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// See [`Pallet::approve`].
-	pub fn do_approve(who: T::AccountId, id: CaseId, conditions: H256) -> DispatchResult {
+	pub fn do_approve(
+		who: T::AccountId,
+		id: CaseId,
+		conditions: H256,
+	) -> Result<Extent, DispatchError> {
 		let case = Self::case(id)?;
 		let authority = Self::decider(&who, &case)?;
 		let in_time = case.state != CaseState::Escalated;
-		let certificate =
+		let (certificate, extent) =
 			Self::grant(id, case, Some(&who), authority, conditions, in_time, CaseState::Approved)?;
 		Self::deposit_event(Event::CaseApproved { case: id, by: who, certificate });
-		Ok(())
+		Ok(extent)
 	}
 
 	/// Grant a case (approval or deemed approval): issue its certificate, convert land use,
-	/// open the cases waiting for it.
+	/// open the cases waiting for it. Returns the certificate and the application's extent.
 	fn grant(
 		id: CaseId,
 		mut case: CaseOf<T>,
@@ -1210,7 +1241,7 @@ impl<T: Config> Pallet<T> {
 		conditions: H256,
 		in_time: bool,
 		state: CaseState,
-	) -> Result<CertificateId, DispatchError> {
+	) -> Result<(CertificateId, Extent), DispatchError> {
 		let app = Applications::<T>::get(case.application).ok_or(Error::<T>::UnknownApplication)?;
 		let ct = ClearanceTypes::<T>::get(&case.clearance);
 		for p in app.parcels.iter() {
@@ -1287,7 +1318,7 @@ impl<T: Config> Pallet<T> {
 				Self::open_case(other)?;
 			}
 		}
-		Ok(number)
+		Ok((number, app.extent()))
 	}
 
 	/// See [`Pallet::reject`].
@@ -1296,14 +1327,15 @@ impl<T: Config> Pallet<T> {
 		id: CaseId,
 		reason: u16,
 		reasoning: H256,
-	) -> DispatchResult {
+	) -> Result<Extent, DispatchError> {
 		let case = Self::case(id)?;
 		let authority = Self::decider(&who, &case)?;
 		let in_time = case.state != CaseState::Escalated;
 		Self::refuse(id, case, Some(&who), authority, reason, reasoning, in_time)
 	}
 
-	/// Reject a case, and the cases of the application that were waiting for it.
+	/// Reject a case, and the cases of the application that were waiting for it. Returns the
+	/// application's extent.
 	fn refuse(
 		id: CaseId,
 		mut case: CaseOf<T>,
@@ -1312,7 +1344,7 @@ impl<T: Config> Pallet<T> {
 		reason: u16,
 		reasoning: H256,
 		in_time: bool,
-	) -> DispatchResult {
+	) -> Result<Extent, DispatchError> {
 		let app = Applications::<T>::get(case.application).ok_or(Error::<T>::UnknownApplication)?;
 		Self::record(Subject::Case(id), who, authority, Action::CaseRejected, (reason, reasoning))?;
 		case.clock.stop(Self::now());
@@ -1343,7 +1375,7 @@ impl<T: Config> Pallet<T> {
 				true,
 			)?;
 		}
-		Ok(())
+		Ok(app.extent())
 	}
 
 	// ---- certificates ----
@@ -1676,7 +1708,7 @@ impl<T: Config> Pallet<T> {
 					.unwrap_or(OnSilence::Escalation);
 				match silence {
 					OnSilence::DeemedApproval => {
-						let certificate = Self::grant(
+						let (certificate, _) = Self::grant(
 							id,
 							case,
 							None,

@@ -4,7 +4,7 @@ use clearance_primitives::{
 	ApplicationId, CaseId, CertificateId, DepartmentCode, EnterpriseId, LandUse, Ulpin,
 };
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{pallet_prelude::ConstU32, BoundedVec};
+use frame_support::{pallet_prelude::ConstU32, traits::Get, BoundedVec};
 use scale_info::TypeInfo;
 use sp_core::H256;
 use sp_runtime::Saturating;
@@ -180,6 +180,31 @@ pub struct Application<AccountId, BlockNumber> {
 	pub submitted_at: BlockNumber,
 	/// Status.
 	pub status: ApplicationStatus,
+}
+
+/// The size of an application in what the weight of deciding or withdrawing one of its cases
+/// grows with: the calls are charged for the largest application and refund the difference.
+#[derive(Clone, Copy, Eq, PartialEq, Debug)]
+pub struct Extent {
+	/// Cases of the application (each may be opened, refused or withdrawn with it).
+	pub cases: u32,
+	/// Parcels of the application (each has its live list, certificates and land use).
+	pub parcels: u32,
+}
+
+impl Extent {
+	/// The largest application, which decisions and withdrawals are charged for before their
+	/// refund.
+	pub fn largest() -> Self {
+		Self { cases: <MaxTypes as Get<u32>>::get(), parcels: <MaxParcels as Get<u32>>::get() }
+	}
+}
+
+impl<AccountId, BlockNumber> Application<AccountId, BlockNumber> {
+	/// This application's [`Extent`].
+	pub fn extent(&self) -> Extent {
+		Extent { cases: self.cases.len() as u32, parcels: self.parcels.len() as u32 }
+	}
 }
 
 /// The state of a case.

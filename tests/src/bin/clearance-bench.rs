@@ -44,9 +44,14 @@ type Events = Vec<frame_system::EventRecord<RuntimeEvent, H256>>;
 /// A signed transaction and its hash.
 type Signed = (Vec<u8>, H256);
 
-/// Most transactions in flight (sent, not yet finalized): the fork-aware pool keeps
-/// transactions until finalization, and refuses more than 8,192.
-const MAX_OUTSTANDING: usize = 5_000;
+/// Most transactions in flight (sent, not yet finalized) in the floor: the fork-aware pool keeps
+/// transactions until finalization, and holds at most 8,192 ready and 512 future ones.
+const MAX_OUTSTANDING: usize = 7_500;
+
+/// Most transactions in flight in the clearance mix, below [`MAX_OUTSTANDING`]: the mix's
+/// dependent steps are sent without waiting, and a transaction dropped from a full pool is
+/// banned for 30 minutes, which would strand its signer's later transactions.
+const MIX_OUTSTANDING: usize = 5_000;
 
 // ---------------------------------------------------------------------------------------------
 // Accounts and signing
@@ -655,6 +660,105 @@ fn print_phase(p: &Phase) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Profile: where the time goes during a phase
+
+/// CPU seconds (user + system) used so far by process `pid` (`self` for this one).
+fn cpu_seconds(pid: &str) -> f64 {
+	let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+	// Fields after the command name (which is in parentheses): utime is the 12th, stime 13th.
+	let rest = stat.rsplit_once(')').map(|r| r.1).unwrap_or("");
+	let f: Vec<f64> = rest.split_whitespace().map(|v| v.parse().unwrap_or(0.0)).collect();
+	(f.get(11).unwrap_or(&0.0) + f.get(12).unwrap_or(&0.0)) / 100.0
+}
+
+/// The node's Prometheus metrics: `name{labels}` -> value.
+fn scrape(port: u16) -> HashMap<String, f64> {
+	use std::io::{Read, Write};
+	let mut text = String::new();
+	if let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", port)) {
+		let _ = s.write_all(b"GET /metrics HTTP/1.0\r\nHost: localhost\r\n\r\n");
+		let _ = s.read_to_string(&mut text);
+	}
+	text.lines()
+		.filter(|l| !l.starts_with('#'))
+		.filter_map(|l| {
+			let (k, v) = l.rsplit_once(' ')?;
+			Some((k.to_string(), v.parse().ok()?))
+		})
+		.collect()
+}
+
+/// A snapshot of the node's counters and both processes' CPU time.
+struct Snapshot {
+	at: Instant,
+	node_cpu: f64,
+	bench_cpu: f64,
+	metrics: HashMap<String, f64>,
+}
+
+impl Snapshot {
+	fn take(pid: u32, prometheus: u16) -> Self {
+		Snapshot {
+			at: Instant::now(),
+			node_cpu: cpu_seconds(&pid.to_string()),
+			bench_cpu: cpu_seconds("self"),
+			metrics: scrape(prometheus),
+		}
+	}
+
+	/// Sum of the metrics named `name` whose labels contain `label`.
+	fn sum(&self, name: &str, label: &str) -> f64 {
+		self.metrics
+			.iter()
+			.filter(|(k, _)| k.split('{').next() == Some(name) && k.contains(label))
+			.map(|(_, v)| v)
+			.sum()
+	}
+}
+
+/// Print where the time went between two snapshots, for `txs` transactions.
+fn print_profile(before: &Snapshot, after: &Snapshot, txs: usize) {
+	let seconds = after.at.duration_since(before.at).as_secs_f64();
+	let d = |name: &str, label: &str| after.sum(name, label) - before.sum(name, label);
+	let per_tx = |s: f64| s * 1e6 / txs.max(1) as f64;
+	let node = after.node_cpu - before.node_cpu;
+	let bench = after.bench_cpu - before.bench_cpu;
+	println!(
+		"  profile: node CPU {node:.1} s ({:.0}% of a core, {:.0} µs per transaction); \
+		 load generator CPU {bench:.1} s ({:.0} µs per transaction); 2 cores",
+		100.0 * node / seconds,
+		per_tx(node),
+		per_tx(bench)
+	);
+	let blocks = d("substrate_proposer_block_constructed_count", "");
+	let building = d("substrate_proposer_block_constructed_sum", "");
+	let reasons: Vec<String> =
+		["no_more_transactions", "hit_deadline", "hit_block_weight_limit", "hit_block_size_limit"]
+			.iter()
+			.map(|r| (r, d("substrate_proposer_end_proposal_reason", &format!("\"{r}\""))))
+			.filter(|(_, n)| *n > 0.0)
+			.map(|(r, n)| format!("{r} {n:.0}"))
+			.collect();
+	println!(
+		"    block building: {blocks:.0} blocks, {:.0} ms each, {:.0} µs per transaction; \
+		 blocks ended by: {}",
+		1000.0 * building / blocks.max(1.0),
+		per_tx(building),
+		reasons.join(", ")
+	);
+	let submit = "method=\"author_submitExtrinsic\"";
+	let calls = d("substrate_rpc_calls_time_count", submit);
+	let rpc = d("substrate_rpc_calls_time_sum", submit);
+	let maintain = d("substrate_sub_txpool_maintain_duration_seconds_sum", "");
+	let revalidation = d("substrate_sub_txpool_view_revalidation_duration_seconds_sum", "");
+	println!(
+		"    submission (RPC decode and pool validation): {calls:.0} calls, {:.0} µs each; \
+		 pool maintenance {maintain:.1} s, revalidation {revalidation:.1} s (wall time)",
+		rpc / calls.max(1.0),
+	);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Throughput
 
 async fn remarks(chain: &Chain, actors: &mut Actors, n: usize) -> Phase {
@@ -680,7 +784,7 @@ async fn remarks(chain: &Chain, actors: &mut Actors, n: usize) -> Phase {
 /// every step signed as soon as the previous one is seen in a block; each approval is followed
 /// by a certificate verification over RPC.
 ///
-/// Submissions are released while fewer than [`MAX_OUTSTANDING`] transactions are in flight, and
+/// Submissions are released while fewer than [`MIX_OUTSTANDING`] transactions are in flight, and
 /// each is signed when it is released. An owner signs its submissions and its responses to
 /// queries from one nonce sequence, so signing every submission up front would give each
 /// response a nonce behind the owner's unsent submissions: the response would wait in the pool's
@@ -705,6 +809,7 @@ async fn mix(chain: &Chain, actors: &mut Actors, apps: usize) -> (Phase, usize, 
 	let mut remaining = apps;
 	let deadline = Instant::now() + Duration::from_secs(900);
 	let mut report = Instant::now();
+	let mut progress = Instant::now();
 	while remaining > 0 && Instant::now() < deadline {
 		if report.elapsed() > Duration::from_secs(30) {
 			report = Instant::now();
@@ -723,7 +828,7 @@ async fn mix(chain: &Chain, actors: &mut Actors, apps: usize) -> (Phase, usize, 
 			f.into_iter().map(|h| (h, t.txs[&h].clone())).collect()
 		};
 		// Release submissions while there is room in flight.
-		while chain.tracker.lock().unwrap().outstanding < MAX_OUTSTANDING {
+		while chain.tracker.lock().unwrap().outstanding < MIX_OUTSTANDING {
 			let Some((parcel, enterprise)) = unreleased.next() else { break };
 			let tx = actors.apply(enterprise, parcel, &["TRADE_LICENCE"], chain.genesis);
 			stage_of.insert(tx.1, (0, 0, enterprise));
@@ -731,9 +836,16 @@ async fn mix(chain: &Chain, actors: &mut Actors, apps: usize) -> (Phase, usize, 
 			chain.send(tx);
 		}
 		if fresh.is_empty() {
+			if progress.elapsed() > Duration::from_secs(120) {
+				eprintln!(
+					"  mix: stalled, nothing included for 120 s; {remaining} applications left"
+				);
+				break;
+			}
 			tokio::time::sleep(Duration::from_millis(50)).await;
 			continue;
 		}
+		progress = Instant::now();
 		for (h, o) in fresh {
 			let Some((stage, case, enterprise)) = stage_of.get(&h).copied() else { continue };
 			if !o.ok {
@@ -963,10 +1075,16 @@ async fn main() {
 			let remark_n = arg(&args, "--remarks").and_then(|v| v.parse().ok()).unwrap_or(remark_n);
 			let apps = arg(&args, "--apps").and_then(|v| v.parse().ok()).unwrap_or(apps);
 			let mut actors = setup(&chain, 200, 64, 256).await;
+			let port = node.prometheus_port;
+			let s0 = Snapshot::take(pid, port);
 			let floor = remarks(&chain, &mut actors, remark_n).await;
+			let s1 = Snapshot::take(pid, port);
 			print_phase(&floor);
+			print_profile(&s0, &s1, floor.ok);
 			let (mix, verified, verify_s) = mix(&chain, &mut actors, apps).await;
+			let s2 = Snapshot::take(pid, port);
 			print_phase(&mix);
+			print_profile(&s1, &s2, mix.ok);
 			println!(
 				"  certificate verifications: {verified}, mean {:.2} ms over HTTP",
 				verify_s * 1000.0

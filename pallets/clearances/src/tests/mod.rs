@@ -999,3 +999,60 @@ mod storage_size {
 		});
 	}
 }
+
+mod weights {
+	use super::*;
+	use crate::weights::WeightInfo;
+	use frame_support::dispatch::GetDispatchInfo;
+
+	type W = <Test as Config>::WeightInfo;
+
+	fn largest() -> (u32, u32) {
+		(Extent::largest().cases, Extent::largest().parcels)
+	}
+
+	#[test]
+	fn an_approval_is_charged_for_its_own_application() {
+		run(|| {
+			let app = submit(&[TRADE], &[PARCEL]);
+			let case = case_of(app, TRADE);
+			assert_ok!(Clearances::take_case(signed(IND_CLERK), case));
+			let declared =
+				Call::<Test>::approve { case, conditions: H256::zero() }.get_dispatch_info();
+			assert_eq!(declared.call_weight, W::approve(largest().0, largest().1));
+			let post = Clearances::approve(signed(IND_APPROVER), case, H256::zero()).unwrap();
+			assert_eq!(post.actual_weight, Some(W::approve(1, 1)));
+			assert!(W::approve(1, 1).all_lt(declared.call_weight));
+		});
+	}
+
+	#[test]
+	fn a_rejection_and_a_withdrawal_are_charged_for_their_own_application() {
+		run(|| {
+			let app = submit(&[LUC, BP], &[PARCEL, OTHER_PARCEL]);
+			let case = case_of(app, LUC);
+			assert_ok!(Clearances::take_case(signed(LAND_CLERK), case));
+			let post = Clearances::reject(signed(LAND_APPROVER), case, 1, H256::zero()).unwrap();
+			assert_eq!(post.actual_weight, Some(W::reject(2, 2)));
+			assert!(W::reject(2, 2).all_lt(W::reject(largest().0, largest().1)));
+
+			let app = submit(&[TRADE], &[PARCEL]);
+			let post = Clearances::withdraw_application(signed(AGENT), app).unwrap();
+			assert_eq!(post.actual_weight, Some(W::withdraw_application(1, 1)));
+			assert!(W::withdraw_application(1, 1)
+				.all_lt(W::withdraw_application(largest().0, largest().1)));
+		});
+	}
+
+	#[test]
+	fn a_submission_is_charged_for_its_types_parcels_and_documents() {
+		let call = |types: usize, parcels: usize, docs: usize| Call::<Test>::submit_application {
+			project: project(),
+			parcels: vec![PARCEL; parcels],
+			types: vec![tc(TRADE); types],
+			documents: vec![H256::zero(); docs],
+		};
+		assert_eq!(call(1, 1, 2).get_dispatch_info().call_weight, W::submit_application(1, 1, 2));
+		assert!(W::submit_application(1, 1, 2).all_lt(W::submit_application(8, 4, 16)));
+	}
+}
