@@ -6,6 +6,7 @@
 #   ./scripts/bench.sh                  # full: 40,000 remarks, 8,000 applications through the mix
 #   ./scripts/bench.sh queries          # query latency at 10,000 and 100,000 applications
 #   ./scripts/bench.sh queries --sizes 10000,100000,1000000   # the curve up to a million
+#   ./scripts/bench.sh queries --sizes 10000 --keep-db DIR     # keep the grown database
 #
 # The last line of a throughput run reads
 #   clearance actions/s: X; remarks/s: Y; ratio: Z

@@ -71,12 +71,14 @@ fn step(rng: &mut Rng, parcels: &[Ulpin]) {
 		5 if rng.below(4) == 0 => Clearances::withdraw_application(
 			signed(applicant),
 			rng.below(NextApplicationId::<Test>::get().max(1) as u64) as u32,
-		),
+		)
+		.map(|_| ())
+		.map_err(|e| e.error),
 		5 | 6 => Clearances::take_case(signed(official), case),
 		7 => Clearances::raise_query(signed(official), case, h),
 		8 => Clearances::respond_to_query(signed(applicant), case, h, vec![]),
-		9 => Clearances::approve(signed(official), case, h),
-		10 => Clearances::reject(signed(official), case, 3, h),
+		9 => Clearances::approve(signed(official), case, h).map(|_| ()).map_err(|e| e.error),
+		10 => Clearances::reject(signed(official), case, 3, h).map(|_| ()).map_err(|e| e.error),
 		11 => Clearances::renew_certificate(signed(official), cert, h),
 		12 => Clearances::revoke_certificate(signed(official), cert, 2, h),
 		13 => Clearances::take_case(signed(official), case),
