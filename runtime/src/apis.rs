@@ -83,7 +83,8 @@ impl_runtime_apis! {
 			if !pallet_departments::Departments::<Runtime>::contains_key(&department) {
 				return None;
 			}
-			let states = if states.is_empty() { pallet_clearances::QUEUED_STATES.to_vec() } else { states };
+			let states =
+				if states.is_empty() { pallet_clearances::QUEUED_STATES.to_vec() } else { states };
 			Some(Clearances::work_queue(&department, &states, after, page_size(limit), None))
 		}
 

@@ -13,8 +13,8 @@
 //!
 //! The floor's transactions are signed before the measurement starts; in the mix, each step is
 //! signed when the previous one is in a block (it needs the case number). Transactions are
-//! submitted in parallel over several WebSocket connections, and counted as done only when their `ExtrinsicSuccess` event is seen
-//! in a block (best, then finalized).
+//! submitted in parallel over several WebSocket connections, and counted as done only when their
+//! `ExtrinsicSuccess` event is seen in a block (best, then finalized).
 
 use clearance_e2e::{hex, storage_prefix, unhex, Node};
 use clearance_primitives::{LandUse, Role, Ulpin};
@@ -70,7 +70,7 @@ impl Signer {
 	}
 
 	/// Sign `call` with the next nonce: the encoded transaction and its hash.
-	fn sign(&mut self, call: RuntimeCall, genesis: H256) -> (Vec<u8>, H256) {
+	fn sign(&mut self, call: RuntimeCall, genesis: H256) -> Signed {
 		let extension = extensions::immortal(self.nonce);
 		self.nonce += 1;
 		let implicit =
@@ -121,7 +121,7 @@ struct Chain {
 	http: HttpClient,
 	genesis: H256,
 	tracker: Arc<Mutex<Tracker>>,
-	submit_tx: mpsc::UnboundedSender<(Vec<u8>, H256)>,
+	submit_tx: mpsc::UnboundedSender<Signed>,
 }
 
 impl Chain {
@@ -148,9 +148,9 @@ impl Chain {
 	/// Send transactions, up to 256 in flight per connection; pool-full refusals are retried.
 	async fn submitter(
 		ws: Vec<Arc<WsClient>>,
-		mut rx: mpsc::UnboundedReceiver<(Vec<u8>, H256)>,
+		mut rx: mpsc::UnboundedReceiver<Signed>,
 		tracker: Arc<Mutex<Tracker>>,
-		retry: mpsc::UnboundedSender<(Vec<u8>, H256)>,
+		retry: mpsc::UnboundedSender<Signed>,
 	) {
 		let permits = Arc::new(tokio::sync::Semaphore::new(256 * ws.len()));
 		let mut i = 0usize;
@@ -299,7 +299,7 @@ impl Chain {
 	/// Queue signed transactions, keeping at most [`MAX_OUTSTANDING`] sent and not yet
 	/// finalized, so that the pool never overflows (dropped transactions would leave nonce gaps
 	/// that block the signer's later ones).
-	async fn send_all(&self, txs: Vec<(Vec<u8>, H256)>) {
+	async fn send_all(&self, txs: Vec<Signed>) {
 		for tx in txs {
 			let mut waited = 0u32;
 			while self.tracker.lock().unwrap().outstanding >= MAX_OUTSTANDING {
@@ -321,9 +321,10 @@ impl Chain {
 	}
 
 	/// Queue a signed transaction.
-	fn send(&self, (bytes, hash): (Vec<u8>, H256)) {
-		self.tracker.lock().unwrap().outstanding += 1;
-		self.tracker.lock().unwrap().txs.insert(
+	fn send(&self, (bytes, hash): Signed) {
+		let mut t = self.tracker.lock().unwrap();
+		t.outstanding += 1;
+		t.txs.insert(
 			hash,
 			Outcome {
 				sent: Instant::now(),
@@ -334,6 +335,7 @@ impl Chain {
 				events: vec![],
 			},
 		);
+		drop(t);
 		self.submit_tx.send((bytes, hash)).expect("submitter runs");
 	}
 
@@ -371,7 +373,7 @@ impl Chain {
 	}
 
 	/// Sign, send and wait for a batch; panics if any fails.
-	async fn run_batch(&self, txs: Vec<(Vec<u8>, H256)>, what: &str) {
+	async fn run_batch(&self, txs: Vec<Signed>, what: &str) {
 		let hashes: Vec<H256> = txs.iter().map(|t| t.1).collect();
 		self.send_all(txs).await;
 		let ok = self.wait_included(&hashes, Duration::from_secs(600)).await;
@@ -537,13 +539,7 @@ impl Actors {
 	}
 
 	/// An application by the owner of `enterprise` for `types` on `parcel`.
-	fn apply(
-		&mut self,
-		enterprise: u32,
-		parcel: Ulpin,
-		types: &[&str],
-		genesis: H256,
-	) -> (Vec<u8>, H256) {
+	fn apply(&mut self, enterprise: u32, parcel: Ulpin, types: &[&str], genesis: H256) -> Signed {
 		let owner = (enterprise - self.first_enterprise) as usize;
 		let call = RuntimeCall::Clearances(pallet_clearances::Call::submit_application {
 			project: project(owner),
