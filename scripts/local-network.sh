@@ -43,6 +43,11 @@ peer_id() { "$NODE_BIN" key inspect-node-key --file "$NET_DIR/$1/node-key" 2>/de
 # (Land, Environment, Industries, Fire, and Industries' public RPC node): any other key is
 # refused by the validators. A real network's departments generate their own keys and list
 # their peer ids on chain with `Departments.set_nodes` (docs/operating.md).
+# Limits of the public RPC node: connections, subscriptions per connection, calls per minute per
+# connection, request and response sizes (MiB), no batches.
+PUBLIC_RPC_LIMITS=(--rpc-max-connections 200 --rpc-max-subscriptions-per-connection 16
+	--rpc-rate-limit 600 --rpc-max-request-size 1 --rpc-max-response-size 4
+	--rpc-disable-batch-requests)
 declare -A NODE_KEY=([land]=1 [env]=2 [ind]=3 [fire]=4 [rpc]=5)
 ensure_key() {
 	mkdir -p "$NET_DIR/$1"
@@ -100,7 +105,9 @@ cmd_start() {
 		start_node "$n" "${extra[@]}"
 	done
 	if [ "$with_rpc" -eq 1 ]; then
-		start_node rpc --bootnodes "$boot" --rpc-cors all
+		# The public node: safe methods only (set for every node), and limits so that one
+		# client cannot exhaust it (docs/operating.md, "A public RPC node").
+		start_node rpc --bootnodes "$boot" --rpc-cors all "${PUBLIC_RPC_LIMITS[@]}"
 	fi
 	for n in "${NODES[@]}"; do wait_up "$n" 3; done
 	[ "$with_rpc" -eq 0 ] || wait_up rpc 4

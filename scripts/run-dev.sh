@@ -20,6 +20,10 @@ build_workspace
 RPC_PORT="${RPC_PORT:-9944}"
 P2P_PORT="${P2P_PORT:-30333}"
 PROMETHEUS_PORT="${PROMETHEUS_PORT:-9615}"
+PORTAL_PORT="${PORTAL_PORT:-4173}"
+# Browsers may call the node only from the portal's own origin, and only safe methods are
+# served (no author_insertKey or other unsafe method, whatever web page a developer opens).
+PORTAL_ORIGINS="http://127.0.0.1:$PORTAL_PORT,http://localhost:$PORTAL_PORT"
 if [ "$persist" -eq 1 ]; then
 	base=(--base-path "$REPO_ROOT/.dev-chain")
 else
@@ -28,7 +32,8 @@ fi
 
 log "starting clearance-node --dev"
 "$NODE_BIN" --dev "${base[@]}" --rpc-port "$RPC_PORT" --port "$P2P_PORT" \
-	--prometheus-port "$PROMETHEUS_PORT" --rpc-cors all "${args[@]}" &
+	--prometheus-port "$PROMETHEUS_PORT" --rpc-methods safe --rpc-cors "$PORTAL_ORIGINS" \
+	"${args[@]}" &
 node_pid=$!
 trap 'kill -INT $node_pid 2>/dev/null; wait $node_pid 2>/dev/null' INT TERM EXIT
 
@@ -42,6 +47,7 @@ for _ in $(seq 1 120); do
 	sleep 0.5
 done
 
+"$REPO_ROOT/scripts/portal.sh" dev "$RPC_PORT" || log "the web portal did not start (see above); the chain runs without it"
 cat >&2 <<MSG
 
   Clearance Registry dev chain is running (demo data: LAND, ENV, IND, FIRE departments).

@@ -12,6 +12,7 @@ mod command;
 mod permissions;
 mod rpc;
 mod service;
+mod well_known;
 
 fn main() -> sc_cli::Result<()> {
 	command::run()

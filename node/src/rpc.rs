@@ -1,5 +1,5 @@
 //! The node's own JSON-RPC methods (`system_accountNextIndex`, the `clearance_*` methods of
-//! `pallet-clearances-rpc`), added to Substrate's standard ones (`system_`, `chain_`,
+//! `clearance-rpc`), added to Substrate's standard ones (`system_`, `chain_`,
 //! `state_`, `author_`, `chainHead_v1_` ...), which `sc-service` provides.
 
 use clearance_runtime::{opaque::Block, AccountId, BlockNumber, Nonce};
@@ -32,10 +32,10 @@ where
 		+ 'static,
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: BlockBuilder<Block>,
-	C::Api: pallet_clearances_rpc::ClearanceRuntimeApi<Block, AccountId, BlockNumber>,
+	C::Api: clearance_rpc::ClearanceRuntimeApi<Block, AccountId, BlockNumber>,
 	P: TransactionPool + 'static,
 {
-	use pallet_clearances_rpc::{Clearance, ClearanceApiServer};
+	use clearance_rpc::{Clearance, ClearanceApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());

@@ -23,7 +23,7 @@ use crate::{BlockNumber, Clearances};
 use clearance_primitives::{
 	ApplicationId, CaseId, CertificateId, DepartmentCode, EnterpriseId, Subject, Ulpin,
 };
-use pallet_clearances_runtime_api::{
+use clearance_runtime_api::{
 	AccountInfo, ApplicationPage, ApplicationView, CaseState, CaseView, CertificateInfo, Dashboard,
 	Page, ParcelView, TrailPage, MAX_PAGE,
 };
@@ -56,7 +56,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl pallet_clearances_runtime_api::ClearanceApi<Block, AccountId, BlockNumber> for Runtime {
+	impl clearance_runtime_api::ClearanceApi<Block, AccountId, BlockNumber> for Runtime {
 		fn application(id: ApplicationId) -> Option<ApplicationView<AccountId, BlockNumber>> {
 			Clearances::application_view(id)
 		}
@@ -83,8 +83,23 @@ impl_runtime_apis! {
 			if !pallet_departments::Departments::<Runtime>::contains_key(&department) {
 				return None;
 			}
-			let states =
-				if states.is_empty() { pallet_clearances::QUEUED_STATES.to_vec() } else { states };
+			// Each state at most once, however many times the caller repeated it: one pass over
+			// the input, then the queue is read per distinct state.
+			let mut wanted = [false; pallet_clearances::CaseState::ALL.len()];
+			for s in states.iter() {
+				if let Some(w) = wanted.get_mut(*s as usize) {
+					*w = true;
+				}
+			}
+			let states: Vec<CaseState> = if states.is_empty() {
+				pallet_clearances::QUEUED_STATES.to_vec()
+			} else {
+				pallet_clearances::CaseState::ALL
+					.iter()
+					.zip(wanted)
+					.filter_map(|(s, w)| w.then_some(*s))
+					.collect()
+			};
 			Some(Clearances::work_queue(&department, &states, after, page_size(limit), None))
 		}
 
@@ -156,6 +171,10 @@ impl_runtime_apis! {
 				enterprise,
 				validator_of: pallet_departments::ValidatorOf::<Runtime>::get(&who),
 			}
+		}
+
+		fn refusal_reason(code: u8) -> Option<Vec<u8>> {
+			crate::extensions::codes::describe(code).map(|text| text.as_bytes().to_vec())
 		}
 	}
 

@@ -23,6 +23,11 @@ impl pallet_enterprises::BenchmarkHelper<AccountId> for Helper {
 		// Industries scrutiny officer in the development genesis.
 		Sr25519Keyring::CharlieStash.to_account_id()
 	}
+
+	fn suspender() -> AccountId {
+		// Head of the Industries department in the development genesis.
+		Sr25519Keyring::Charlie.to_account_id()
+	}
 }
 
 impl pallet_land_parcels::BenchmarkHelper<AccountId> for Helper {

@@ -31,6 +31,8 @@ pub mod benchmarks;
 pub mod configs;
 pub mod extensions;
 pub mod genesis_config_presets;
+#[cfg(feature = "std")]
+pub mod signing;
 pub mod weights;
 
 #[cfg(test)]
@@ -85,10 +87,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("clearance-runtime"),
 	impl_name: alloc::borrow::Cow::Borrowed("clearance-runtime"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -165,14 +167,15 @@ pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
 pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 
 /// The transaction extensions, checked at the pool and again at inclusion. There are no fees;
-/// [`extensions::CheckSigner`] admits only accounts holding a role and bounds how many
-/// transactions each may have pending.
+/// [`extensions::CheckMortalEra`] admits only mortal transactions and
+/// [`extensions::CheckSigner`] admits only accounts holding a role, for calls their role can
+/// make, and bounds how many transactions each may have pending.
 pub type TxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
-	frame_system::CheckEra<Runtime>,
+	extensions::CheckMortalEra,
 	extensions::CheckSigner,
 	frame_system::CheckWeight<Runtime>,
 );

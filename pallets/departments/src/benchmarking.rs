@@ -2,6 +2,8 @@
 //! the council recomputed over `d` departments, replaced validators' keys purged, an officer
 //! created or removed.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
+
 use super::*;
 use alloc::format;
 use codec::Decode;
@@ -15,8 +17,19 @@ fn council<T: Config>() -> T::RuntimeOrigin {
 	T::CouncilOrigin::try_successful_origin().expect("council origin is available in benchmarks")
 }
 
-fn bench_code(i: u32) -> Vec<u8> {
-	format!("BENCH{i}").into_bytes()
+fn bench_code(i: u32) -> DepartmentCode {
+	BoundedVec::truncate_from(format!("BENCH{i}").into_bytes())
+}
+
+fn bench_name<T: Config>(name: &str) -> BoundedVec<u8, T::MaxNameLen> {
+	BoundedVec::truncate_from(name.as_bytes().to_vec())
+}
+
+/// A well-formed ed25519 peer id whose key is filled with `fill`.
+fn peer_id(fill: u8) -> PeerIdBytes {
+	let mut id = alloc::vec![0x00, 0x24, 0x08, 0x01, 0x12, 0x20];
+	id.extend([fill; 32]);
+	BoundedVec::truncate_from(id)
 }
 
 /// Session keys unique to `seed` (every key of the set is filled from it).
@@ -37,7 +50,7 @@ fn departments<T: Config>(
 		let raw = bench_code(i);
 		Pallet::<T>::do_add_department(
 			raw.clone(),
-			b"Benchmark department".to_vec(),
+			bench_name::<T>("Benchmark department"),
 			DepartmentKind::Other,
 			head.clone(),
 		)
@@ -58,8 +71,8 @@ fn departments<T: Config>(
 fn target<T: Config>(with_validator: bool) -> (DepartmentCode, T::AccountId) {
 	let head: T::AccountId = account("target-head", 0, SEED);
 	Pallet::<T>::do_add_department(
-		b"TARGET".to_vec(),
-		b"Target department".to_vec(),
+		BoundedVec::truncate_from(b"TARGET".to_vec()),
+		bench_name::<T>("Target department"),
 		DepartmentKind::Other,
 		head.clone(),
 	)
@@ -86,8 +99,8 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(
 			origin as T::RuntimeOrigin,
-			b"NEWDEPT".to_vec(),
-			b"New department".to_vec(),
+			BoundedVec::truncate_from(b"NEWDEPT".to_vec()),
+			bench_name::<T>("New department"),
 			DepartmentKind::Fire,
 			head.clone(),
 		);
@@ -175,10 +188,11 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// An enactable call (an upgrade authorisation, cheap itself) recorded in the trail.
 	#[benchmark]
 	fn enact() {
 		let call: <T as Config>::RuntimeCall =
-			frame_system::Call::<T>::remark { remark: Vec::new() }.into();
+			frame_system::Call::<T>::authorize_upgrade { code_hash: Default::default() }.into();
 		let origin = council::<T>();
 
 		#[extrinsic_call]
@@ -189,9 +203,10 @@ mod benchmarks {
 	#[benchmark]
 	fn set_nodes(n: Linear<0, 8>) {
 		let (code, head) = target::<T>(false);
-		let old: Vec<Vec<u8>> = (0..8u8).map(|i| alloc::vec![i; 38]).collect();
+		let old = BoundedVec::truncate_from((0..8u8).map(peer_id).collect::<Vec<_>>());
 		Pallet::<T>::do_set_nodes(head.clone(), old).expect("the head sets nodes");
-		let nodes: Vec<Vec<u8>> = (0..n as u8).map(|i| alloc::vec![100 + i; 38]).collect();
+		let nodes =
+			BoundedVec::truncate_from((0..n as u8).map(|i| peer_id(100 + i)).collect::<Vec<_>>());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(head), nodes);

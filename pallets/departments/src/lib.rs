@@ -20,17 +20,38 @@
 //!   for a department. Changes take effect at the next session, through this pallet's
 //!   [`pallet_session::SessionManager`] implementation.
 //!
+//! - **Enactment**: a call the council dispatches with root authority ([`Pallet::enact`]), such
+//!   as a runtime upgrade; only calls in [`Config::EnactableCalls`] qualify, and each one is
+//!   recorded in the council's audit trail with the motion's votes.
+//!
 //! ## Accounts without a balance
 //!
 //! The chain has no token. Every account this pallet gives a position (head or officer) is made
-//! to exist with [`frame_system::Pallet::inc_sufficients`], so it can sign transactions; losing
-//! the position undoes it. [`RoleHolders`] tells the transaction pool who holds a position.
+//! to exist for good ([`clearance_primitives::keep_account`]), so it can sign transactions and
+//! never loses its nonce: losing the position does not reap the account, so no extrinsic it
+//! signed before can be replayed if it gets a position again. [`RoleHolders`] tells the
+//! transaction pool who holds a position.
+//!
+//! ## Both sides of the desk
+//!
+//! An account acting for an enterprise ([`Config::Applicants`]) never holds a position, and the
+//! enterprise registry refuses officials as owners and agents: nobody decides their own file.
+//!
+//! ## Design
+//!
+//! [`Departments`] and [`Officers`] are the primary records. [`HeadOf`], [`DepartmentOfficers`]
+//! and [`ValidatorOf`] are inverse indexes kept in step by the `insert_*`/`do_*` helpers in
+//! `features/`, which make every check before their first write; `try_state.rs` checks that
+//! the indexes match. All maps use `Blake2_128Concat`: their keys (codes, accounts) are chosen
+//! by callers.
 //!
 //! ## Calls
 //!
 //! Council: [`Pallet::add_department`], [`Pallet::remove_department`],
-//! [`Pallet::change_head`], [`Pallet::set_validator`], [`Pallet::remove_validator`].
+//! [`Pallet::change_head`], [`Pallet::set_validator`], [`Pallet::remove_validator`],
+//! [`Pallet::enact`].
 //! Heads: [`Pallet::grant_role`], [`Pallet::revoke_role`].
+//! Heads and department administrators: [`Pallet::set_nodes`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -46,20 +67,27 @@ mod benchmarking;
 mod mock;
 #[cfg(test)]
 mod tests;
+mod access;
+mod features;
+mod session;
+mod try_state;
 pub mod types;
 pub mod weights;
 
+pub use access::RoleHolders;
+
 use alloc::vec::Vec;
-use clearance_primitives::{Action, AuditTrail, Authority, DepartmentAuthority, Subject};
-use codec::Encode;
+use clearance_primitives::AuditTrail;
 use frame_support::{
 	dispatch::{GetDispatchInfo, PostDispatchInfo},
 	pallet_prelude::*,
 	traits::{ChangeMembers, Contains},
 };
 use frame_system::pallet_prelude::*;
-use sp_runtime::traits::{Dispatchable, Hash};
-use sp_runtime::{traits::Zero, Saturating};
+use sp_runtime::traits::{Dispatchable, Zero};
+
+/// How a council motion passed: ayes, and seats on the council when it was closed.
+pub type MotionVotes = (u32, u32);
 
 /// The department record as stored for runtime `T`.
 pub type DepartmentOf<T> = Department<
@@ -87,8 +115,8 @@ pub mod pallet {
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// Origin of council motions: adds and removes departments, changes heads, registers
-		/// validators.
-		type CouncilOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// validators, enacts. Succeeds with the motion's votes (ayes, seats).
+		type CouncilOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = MotionVotes>;
 
 		/// The council collective, kept equal to the set of department heads.
 		type Council: ChangeMembers<Self::AccountId>;
@@ -117,8 +145,35 @@ pub mod pallet {
 			+ GetDispatchInfo
 			+ From<frame_system::Call<Self>>;
 
+		/// The calls a council motion may enact with root authority (see [`Pallet::enact`]).
+		type EnactableCalls: Contains<<Self as Config>::RuntimeCall>;
+
+		/// The accounts acting for an enterprise (owners and agents): never given a position.
+		type Applicants: Contains<Self::AccountId>;
+
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
+	}
+
+	#[pallet::extra_constants]
+	impl<T: Config> Pallet<T> {
+		/// Longest department code, in bytes.
+		#[pallet::constant_name(MaxCodeLen)]
+		fn max_code_len() -> u32 {
+			clearance_primitives::MAX_CODE_LEN
+		}
+
+		/// Longest peer id of a node, in bytes.
+		#[pallet::constant_name(MaxPeerIdLen)]
+		fn max_peer_id_len() -> u32 {
+			<MaxPeerIdLen as Get<u32>>::get()
+		}
+
+		/// Most network nodes one department lists.
+		#[pallet::constant_name(MaxNodesPerDepartment)]
+		fn max_nodes_per_department() -> u32 {
+			<MaxNodesPerDepartment as Get<u32>>::get()
+		}
 	}
 
 	/// Departments by code.
@@ -179,7 +234,13 @@ pub mod pallet {
 			for d in &self.departments {
 				let code = Pallet::<T>::parse_code(d.code.as_bytes())
 					.unwrap_or_else(|e| panic!("genesis department code {:?}: {:?}", d.code, e));
-				let name = Pallet::<T>::parse_name(d.name.as_bytes())
+				let name: BoundedVec<u8, T::MaxNameLen> = d
+					.name
+					.as_bytes()
+					.to_vec()
+					.try_into()
+					.unwrap_or_else(|_| panic!("genesis department {:?}: name too long", d.code));
+				Pallet::<T>::ensure_name(&name)
 					.unwrap_or_else(|e| panic!("genesis department {:?} name: {:?}", d.code, e));
 				Pallet::<T>::ensure_can_add(&code, &d.head)
 					.unwrap_or_else(|e| panic!("genesis department {:?}: {:?}", d.code, e));
@@ -225,7 +286,7 @@ pub mod pallet {
 		/// A department set the list of its network nodes.
 		NodesSet { department: DepartmentCode, nodes: u32 },
 		/// The council enacted a call with root authority; `result` is the call's own outcome.
-		Enacted { call_hash: T::Hash, result: DispatchResult },
+		Enacted { call_hash: T::Hash, ayes: u32, seats: u32, result: DispatchResult },
 		/// A department was added by the council.
 		DepartmentAdded { department: DepartmentCode, kind: DepartmentKind, head: T::AccountId },
 		/// A department was removed by the council.
@@ -263,8 +324,6 @@ pub mod pallet {
 		BadCode,
 		/// The name is empty.
 		EmptyName,
-		/// The name is longer than [`Config::MaxNameLen`].
-		NameTooLong,
 		/// The registry already holds [`Config::MaxDepartments`] departments.
 		TooManyDepartments,
 		/// The account already is a head or an officer.
@@ -295,10 +354,15 @@ pub mod pallet {
 		SameHead,
 		/// Only the head or an administrator of a department manages its nodes.
 		NotNodeManager,
-		/// A peer id is empty or longer than 64 bytes, or listed twice.
+		/// A peer id is not a libp2p peer id (the identity multihash of a public key, at most
+		/// `MaxPeerIdLen` bytes).
 		BadPeerId,
-		/// A department runs at most 8 nodes.
-		TooManyNodes,
+		/// A peer id is listed twice.
+		DuplicatePeerId,
+		/// The account acts for an enterprise (owner or agent); it can never hold a position.
+		IsApplicant,
+		/// The call is not one a council motion may enact ([`Config::EnactableCalls`]).
+		NotEnactable,
 	}
 
 	#[pallet::hooks]
@@ -315,16 +379,18 @@ pub mod pallet {
 		///
 		/// Origin: [`Config::CouncilOrigin`] (a council motion).
 		/// Checks: the code is well formed ([`Error::BadCode`]) and unused
-		/// ([`Error::AlreadyExists`]), the name fits ([`Error::EmptyName`],
-		/// [`Error::NameTooLong`]), the registry has room ([`Error::TooManyDepartments`]) and the
-		/// head holds no other position ([`Error::AlreadyAssigned`]).
+		/// ([`Error::AlreadyExists`]), the name is not empty ([`Error::EmptyName`]; at most
+		/// [`Config::MaxNameLen`] bytes, refused at decoding), the registry has room
+		/// ([`Error::TooManyDepartments`]) and the head holds no other position
+		/// ([`Error::AlreadyAssigned`]) and does not act for an enterprise
+		/// ([`Error::IsApplicant`]).
 		/// The head joins the council. Emits [`Event::DepartmentAdded`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::add_department(T::MaxDepartments::get()))]
 		pub fn add_department(
 			origin: OriginFor<T>,
-			code: Vec<u8>,
-			name: Vec<u8>,
+			code: DepartmentCode,
+			name: BoundedVec<u8, T::MaxNameLen>,
 			kind: DepartmentKind,
 			head: T::AccountId,
 		) -> DispatchResult {
@@ -350,7 +416,9 @@ pub mod pallet {
 		///
 		/// Origin: [`Config::CouncilOrigin`].
 		/// Checks: the department exists ([`Error::NotFound`]), the new head differs
-		/// ([`Error::SameHead`]) and holds no other position ([`Error::AlreadyAssigned`]).
+		/// ([`Error::SameHead`]), holds no other position ([`Error::AlreadyAssigned`]) and does
+		/// not act for an enterprise ([`Error::IsApplicant`]). The old head's account keeps
+		/// existing (and its nonce), without a position.
 		/// Roles granted by the old head stay valid: their grants keep recording who granted
 		/// them. The council seat moves to the new head. Emits [`Event::HeadChanged`].
 		#[pallet::call_index(2)]
@@ -400,7 +468,8 @@ pub mod pallet {
 		///
 		/// Origin: signed by a department head ([`Error::NotHead`]).
 		/// Checks: the account is not a head and not an officer of another department
-		/// ([`Error::AlreadyAssigned`]), does not hold the role yet
+		/// ([`Error::AlreadyAssigned`]), does not act for an enterprise ([`Error::IsApplicant`]),
+		/// does not hold the role yet
 		/// ([`Error::RoleAlreadyHeld`]), and a new officer fits
 		/// ([`Error::TooManyOfficers`]). Records the head and block as the grant's authority.
 		/// Emits [`Event::RoleGranted`].
@@ -416,7 +485,8 @@ pub mod pallet {
 		}
 
 		/// Revoke `role` from an officer of the signer's department. An officer left without
-		/// roles stops being an officer (and can no longer transact).
+		/// roles stops being an officer (and can no longer transact; the account and its nonce
+		/// stay, so nothing it signed can be replayed).
 		///
 		/// Origin: signed by a department head ([`Error::NotHead`]).
 		/// Checks: the account is an officer of that department ([`Error::NotOfficer`]) holding
@@ -436,12 +506,16 @@ pub mod pallet {
 		/// to the department nodes (replacing the previous list; empty to remove them all).
 		///
 		/// Origin: signed by a department head or a [`Role::DepartmentAdmin`]
-		/// ([`Error::NotNodeManager`]). Checks: each peer id is 1 to 64 bytes and listed once
-		/// ([`Error::BadPeerId`]), at most 8 ([`Error::TooManyNodes`]). Emits
-		/// [`Event::NodesSet`]; nodes follow the new list from the block that finalizes it.
+		/// ([`Error::NotNodeManager`]). Checks: each peer id is a libp2p peer id
+		/// ([`Error::BadPeerId`]) listed once ([`Error::DuplicatePeerId`]); at most
+		/// `MaxNodesPerDepartment` ids of at most `MaxPeerIdLen` bytes (refused at decoding).
+		/// Emits [`Event::NodesSet`]; nodes follow the new list from the block that finalizes it.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::set_nodes(nodes.len() as u32))]
-		pub fn set_nodes(origin: OriginFor<T>, nodes: Vec<Vec<u8>>) -> DispatchResult {
+		pub fn set_nodes(
+			origin: OriginFor<T>,
+			nodes: BoundedVec<PeerIdBytes, MaxNodesPerDepartment>,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_set_nodes(who, nodes)
 		}
@@ -451,8 +525,12 @@ pub mod pallet {
 		/// no other root.
 		///
 		/// Origin: [`Config::CouncilOrigin`] (a two-thirds motion of the department heads).
-		/// Checks nothing else; the enacted call makes its own checks, and its result is
-		/// reported in [`Event::Enacted`] (a failed call does not undo the motion).
+		/// Checks: the call is one of [`Config::EnactableCalls`] ([`Error::NotEnactable`]); the
+		/// enacted call makes its own checks. Appends an [`Action::Enacted`] entry (the call's
+		/// hash, ayes, seats) to the council's trail and emits [`Event::Enacted`] with the call's
+		/// result (a failed call does not undo the motion).
+		///
+		/// [`Action::Enacted`]: clearance_primitives::Action::Enacted
 		#[pallet::call_index(7)]
 		#[pallet::weight({
 			let info = call.get_dispatch_info();
@@ -462,497 +540,9 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			call: alloc::boxed::Box<<T as Config>::RuntimeCall>,
 		) -> DispatchResultWithPostInfo {
-			T::CouncilOrigin::ensure_origin(origin)?;
-			Ok(Self::do_enact(*call))
+			let votes = T::CouncilOrigin::ensure_origin(origin)?;
+			Self::do_enact(*call, votes)
 		}
 	}
 }
 
-impl<T: Config> Pallet<T> {
-	/// See [`Pallet::set_nodes`].
-	pub fn do_set_nodes(who: T::AccountId, nodes: Vec<Vec<u8>>) -> DispatchResult {
-		let (code, authority) = match HeadOf::<T>::get(&who) {
-			Some(code) => (code.clone(), Authority::Head { department: code }),
-			None => {
-				let officer = Officers::<T>::get(&who).ok_or(Error::<T>::NotNodeManager)?;
-				ensure!(officer.grant(Role::DepartmentAdmin).is_some(), Error::<T>::NotNodeManager);
-				let department = officer.department;
-				(department.clone(), Authority::Officer { department, role: Role::DepartmentAdmin })
-			},
-		};
-		ensure!(
-			nodes.len() <= <MaxNodesPerDepartment as Get<u32>>::get() as usize,
-			Error::<T>::TooManyNodes
-		);
-		let mut list: BoundedVec<PeerIdBytes, MaxNodesPerDepartment> = BoundedVec::new();
-		for n in nodes {
-			let id: PeerIdBytes = n.try_into().map_err(|_| Error::<T>::BadPeerId)?;
-			ensure!(!id.is_empty() && !list.contains(&id), Error::<T>::BadPeerId);
-			list.try_push(id).map_err(|_| Error::<T>::TooManyNodes)?;
-		}
-		Self::record(&code, Some(who), authority, Action::NodesSet, &list)?;
-		let count = list.len() as u32;
-		Nodes::<T>::insert(&code, list);
-		Self::deposit_event(Event::NodesSet { department: code, nodes: count });
-		Ok(())
-	}
-
-	/// Every department's nodes: the peers allowed on the network.
-	pub fn authorized_nodes() -> Vec<Vec<u8>> {
-		Nodes::<T>::iter_values().flat_map(|l| l.into_iter().map(|n| n.into_inner())).collect()
-	}
-
-	/// See [`Pallet::enact`]. Returns the weight actually used.
-	pub fn do_enact(call: <T as Config>::RuntimeCall) -> PostDispatchInfo {
-		let call_hash = T::Hashing::hash_of(&call);
-		let info = call.get_dispatch_info();
-		let outcome = call.dispatch(frame_system::RawOrigin::Root.into());
-		let used = match &outcome {
-			Ok(post) => post.actual_weight,
-			Err(e) => e.post_info.actual_weight,
-		}
-		.unwrap_or(info.call_weight);
-		Self::deposit_event(Event::Enacted {
-			call_hash,
-			result: outcome.map(|_| ()).map_err(|e| e.error),
-		});
-		PostDispatchInfo {
-			actual_weight: Some(T::WeightInfo::enact().saturating_add(used)),
-			pays_fee: Pays::No,
-		}
-	}
-
-	/// Validate a department code.
-	pub fn parse_code(code: &[u8]) -> Result<DepartmentCode, Error<T>> {
-		ensure!(clearance_primitives::is_code(code), Error::<T>::BadCode);
-		code.to_vec().try_into().map_err(|_| Error::<T>::BadCode)
-	}
-
-	/// Validate a department name.
-	pub fn parse_name(name: &[u8]) -> Result<BoundedVec<u8, T::MaxNameLen>, Error<T>> {
-		ensure!(!name.is_empty(), Error::<T>::EmptyName);
-		name.to_vec().try_into().map_err(|_| Error::<T>::NameTooLong)
-	}
-
-	/// Whether `who` holds a position (head or officer) and so may transact.
-	pub fn holds_position(who: &T::AccountId) -> bool {
-		HeadOf::<T>::contains_key(who) || Officers::<T>::contains_key(who)
-	}
-
-	/// Whether `who` may act in `department` under `role`: the head holds every role of their
-	/// department, an officer the roles granted to them.
-	pub fn has_role(who: &T::AccountId, department: &DepartmentCode, role: Role) -> bool {
-		if HeadOf::<T>::get(who).as_ref() == Some(department) {
-			return true;
-		}
-		Officers::<T>::get(who)
-			.is_some_and(|o| &o.department == department && o.grant(role).is_some())
-	}
-
-	/// The department heads, sorted: the council's membership.
-	pub fn sorted_heads() -> Vec<T::AccountId> {
-		// Bounded: the registry never holds more than `MaxDepartments` departments.
-		let mut heads: Vec<_> = Departments::<T>::iter_values().map(|d| d.head).collect();
-		heads.sort();
-		heads
-	}
-
-	/// The validators of all departments, in department-code order.
-	pub fn validators() -> Vec<T::AccountId> {
-		let mut v: Vec<_> = Departments::<T>::iter()
-			.filter_map(|(code, d)| d.validator.map(|v| (code, v)))
-			.collect();
-		v.sort_by(|a, b| a.0.cmp(&b.0));
-		v.into_iter().map(|(_, v)| v).collect()
-	}
-
-	fn ensure_unassigned(who: &T::AccountId) -> DispatchResult {
-		ensure!(!Self::holds_position(who), Error::<T>::AlreadyAssigned);
-		Ok(())
-	}
-
-	fn ensure_can_add(code: &DepartmentCode, head: &T::AccountId) -> DispatchResult {
-		ensure!(!Departments::<T>::contains_key(code), Error::<T>::AlreadyExists);
-		ensure!(
-			Departments::<T>::count() < T::MaxDepartments::get(),
-			Error::<T>::TooManyDepartments
-		);
-		Self::ensure_unassigned(head)
-	}
-
-	fn insert_department(
-		code: &DepartmentCode,
-		name: BoundedVec<u8, T::MaxNameLen>,
-		kind: DepartmentKind,
-		head: T::AccountId,
-		now: BlockNumberFor<T>,
-	) {
-		frame_system::Pallet::<T>::inc_sufficients(&head);
-		HeadOf::<T>::insert(&head, code);
-		Departments::<T>::insert(
-			code,
-			Department {
-				name,
-				kind,
-				head,
-				head_since: now,
-				validator: None,
-				officers: 0,
-				registered_at: now,
-			},
-		);
-	}
-
-	fn ensure_can_grant(
-		code: &DepartmentCode,
-		officer: &T::AccountId,
-		role: Role,
-	) -> DispatchResult {
-		ensure!(!HeadOf::<T>::contains_key(officer), Error::<T>::AlreadyAssigned);
-		match Officers::<T>::get(officer) {
-			Some(o) => {
-				ensure!(&o.department == code, Error::<T>::AlreadyAssigned);
-				ensure!(o.grant(role).is_none(), Error::<T>::RoleAlreadyHeld);
-			},
-			None => {
-				let d = Departments::<T>::get(code).ok_or(Error::<T>::NotFound)?;
-				ensure!(
-					d.officers < T::MaxOfficersPerDepartment::get(),
-					Error::<T>::TooManyOfficers
-				);
-			},
-		}
-		Ok(())
-	}
-
-	/// Record a grant; [`Self::ensure_can_grant`] must have passed.
-	fn insert_grant(
-		code: &DepartmentCode,
-		officer: &T::AccountId,
-		role: Role,
-		granted_by: T::AccountId,
-		now: BlockNumberFor<T>,
-	) {
-		let grant = RoleGrant { role, granted_by, granted_at: now };
-		Officers::<T>::mutate(officer, |entry| match entry {
-			Some(o) => {
-				// Cannot fail: `ensure_can_grant` checked the role is not held, and there is one
-				// slot per role.
-				let _ = o.grants.try_push(grant);
-			},
-			None => {
-				frame_system::Pallet::<T>::inc_sufficients(officer);
-				DepartmentOfficers::<T>::insert(code, officer, ());
-				Departments::<T>::mutate(code, |d| {
-					if let Some(d) = d {
-						d.officers.saturating_inc();
-					}
-				});
-				*entry = Some(Officer {
-					department: code.clone(),
-					grants: BoundedVec::truncate_from(alloc::vec![grant]),
-				});
-			},
-		});
-	}
-
-	/// Append to the department's audit trail: `details` is hashed.
-	fn record(
-		code: &DepartmentCode,
-		signer: Option<T::AccountId>,
-		authority: Authority<T::AccountId>,
-		action: Action,
-		details: impl Encode,
-	) -> DispatchResult {
-		T::Trail::record_details(
-			Subject::Department(code.clone()),
-			signer,
-			authority,
-			action,
-			details,
-		)
-	}
-
-	/// Hand the council its new membership after a change of heads.
-	fn update_council(incoming: &[T::AccountId], outgoing: &[T::AccountId]) {
-		let new = Self::sorted_heads();
-		T::Council::change_members_sorted(incoming, outgoing, &new);
-	}
-
-	/// See [`Pallet::add_department`].
-	pub fn do_add_department(
-		code: Vec<u8>,
-		name: Vec<u8>,
-		kind: DepartmentKind,
-		head: T::AccountId,
-	) -> DispatchResult {
-		let code = Self::parse_code(&code)?;
-		let name = Self::parse_name(&name)?;
-		Self::ensure_can_add(&code, &head)?;
-
-		let now = frame_system::Pallet::<T>::block_number();
-		Self::insert_department(&code, name, kind, head.clone(), now);
-		Self::update_council(core::slice::from_ref(&head), &[]);
-		Self::record(&code, None, Authority::Council, Action::DepartmentAdded, (kind, &head))?;
-		Self::deposit_event(Event::DepartmentAdded { department: code, kind, head });
-		Ok(())
-	}
-
-	/// See [`Pallet::remove_department`].
-	pub fn do_remove_department(code: DepartmentCode) -> DispatchResult {
-		let d = Departments::<T>::get(&code).ok_or(Error::<T>::NotFound)?;
-		ensure!(Departments::<T>::count() > 1, Error::<T>::LastDepartment);
-		ensure!(d.officers == 0, Error::<T>::HasOfficers);
-		ensure!(d.validator.is_none(), Error::<T>::HasValidator);
-
-		Departments::<T>::remove(&code);
-		HeadOf::<T>::remove(&d.head);
-		Nodes::<T>::remove(&code);
-		frame_system::Pallet::<T>::dec_sufficients(&d.head);
-		Self::update_council(&[], core::slice::from_ref(&d.head));
-		Self::record(&code, None, Authority::Council, Action::DepartmentRemoved, &d.head)?;
-		Self::deposit_event(Event::DepartmentRemoved { department: code, head: d.head });
-		Ok(())
-	}
-
-	/// See [`Pallet::change_head`].
-	pub fn do_change_head(code: DepartmentCode, new_head: T::AccountId) -> DispatchResult {
-		let mut d = Departments::<T>::get(&code).ok_or(Error::<T>::NotFound)?;
-		ensure!(d.head != new_head, Error::<T>::SameHead);
-		Self::ensure_unassigned(&new_head)?;
-
-		let old_head = core::mem::replace(&mut d.head, new_head.clone());
-		d.head_since = frame_system::Pallet::<T>::block_number();
-		Departments::<T>::insert(&code, d);
-		HeadOf::<T>::remove(&old_head);
-		HeadOf::<T>::insert(&new_head, &code);
-		frame_system::Pallet::<T>::inc_sufficients(&new_head);
-		frame_system::Pallet::<T>::dec_sufficients(&old_head);
-		Self::update_council(core::slice::from_ref(&new_head), core::slice::from_ref(&old_head));
-		Self::record(&code, None, Authority::Council, Action::HeadChanged, (&old_head, &new_head))?;
-		Self::deposit_event(Event::HeadChanged { department: code, old_head, new_head });
-		Ok(())
-	}
-
-	/// See [`Pallet::set_validator`].
-	pub fn do_set_validator(
-		code: DepartmentCode,
-		validator: T::AccountId,
-		keys: KeysOf<T>,
-	) -> DispatchResult {
-		let mut d = Departments::<T>::get(&code).ok_or(Error::<T>::NotFound)?;
-		if let Some(serving) = ValidatorOf::<T>::get(&validator) {
-			ensure!(serving == code, Error::<T>::ValidatorInUse);
-		}
-
-		// The session pallet refuses keys already owned by another validator before it writes
-		// anything, and the call is transactional, so a refusal changes nothing.
-		T::ValidatorKeys::set_keys(&validator, keys)?;
-		if let Some(old) = d.validator.replace(validator.clone()) {
-			if old != validator {
-				T::ValidatorKeys::purge_keys(&old)?;
-				ValidatorOf::<T>::remove(&old);
-			}
-		}
-		ValidatorOf::<T>::insert(&validator, &code);
-		Departments::<T>::insert(&code, d);
-		ValidatorsChanged::<T>::put(true);
-		Self::record(&code, None, Authority::Council, Action::ValidatorSet, &validator)?;
-		Self::deposit_event(Event::ValidatorSet { department: code, validator });
-		Ok(())
-	}
-
-	/// See [`Pallet::remove_validator`].
-	pub fn do_remove_validator(code: DepartmentCode) -> DispatchResult {
-		let mut d = Departments::<T>::get(&code).ok_or(Error::<T>::NotFound)?;
-		let validator = d.validator.take().ok_or(Error::<T>::NoValidator)?;
-		ensure!(Self::validators().len() > 1, Error::<T>::LastValidator);
-
-		T::ValidatorKeys::purge_keys(&validator)?;
-		ValidatorOf::<T>::remove(&validator);
-		Departments::<T>::insert(&code, d);
-		ValidatorsChanged::<T>::put(true);
-		Self::record(&code, None, Authority::Council, Action::ValidatorRemoved, &validator)?;
-		Self::deposit_event(Event::ValidatorRemoved { department: code, validator });
-		Ok(())
-	}
-
-	/// See [`Pallet::grant_role`].
-	pub fn do_grant_role(head: T::AccountId, officer: T::AccountId, role: Role) -> DispatchResult {
-		let code = HeadOf::<T>::get(&head).ok_or(Error::<T>::NotHead)?;
-		Self::ensure_can_grant(&code, &officer, role)?;
-
-		let now = frame_system::Pallet::<T>::block_number();
-		Self::insert_grant(&code, &officer, role, head.clone(), now);
-		let authority = Authority::Head { department: code.clone() };
-		Self::record(&code, Some(head.clone()), authority, Action::RoleGranted, (&officer, role))?;
-		Self::deposit_event(Event::RoleGranted {
-			department: code,
-			officer,
-			role,
-			granted_by: head,
-		});
-		Ok(())
-	}
-
-	/// See [`Pallet::revoke_role`].
-	pub fn do_revoke_role(head: T::AccountId, officer: T::AccountId, role: Role) -> DispatchResult {
-		let code = HeadOf::<T>::get(&head).ok_or(Error::<T>::NotHead)?;
-		let mut o = Officers::<T>::get(&officer)
-			.filter(|o| o.department == code)
-			.ok_or(Error::<T>::NotOfficer)?;
-		ensure!(o.grant(role).is_some(), Error::<T>::RoleNotHeld);
-
-		o.grants.retain(|g| g.role != role);
-		if o.grants.is_empty() {
-			Officers::<T>::remove(&officer);
-			DepartmentOfficers::<T>::remove(&code, &officer);
-			Departments::<T>::mutate(&code, |d| {
-				if let Some(d) = d {
-					d.officers.saturating_dec();
-				}
-			});
-			frame_system::Pallet::<T>::dec_sufficients(&officer);
-		} else {
-			Officers::<T>::insert(&officer, o);
-		}
-		let authority = Authority::Head { department: code.clone() };
-		Self::record(&code, Some(head.clone()), authority, Action::RoleRevoked, (&officer, role))?;
-		Self::deposit_event(Event::RoleRevoked {
-			department: code,
-			officer,
-			role,
-			revoked_by: head,
-		});
-		Ok(())
-	}
-
-	/// Invariants across this pallet's storage:
-	/// - every department's head maps back to it in [`HeadOf`], and [`HeadOf`] has no other
-	///   entries;
-	/// - every officer's department exists, its grants are non-empty with distinct roles, and it
-	///   is indexed in [`DepartmentOfficers`]; each department's `officers` count matches the
-	///   index;
-	/// - no account is both a head and an officer;
-	/// - [`ValidatorOf`] is exactly the inverse of the departments' validators;
-	/// - the number of departments is within [`Config::MaxDepartments`].
-	#[cfg(any(feature = "try-runtime", feature = "std", test))]
-	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		let count = Departments::<T>::count();
-		ensure!(count <= T::MaxDepartments::get(), "too many departments");
-		for code in Nodes::<T>::iter_keys() {
-			ensure!(Departments::<T>::contains_key(&code), "nodes of a missing department");
-		}
-		ensure!(Departments::<T>::iter().count() as u32 == count, "department counter is off");
-		for (code, d) in Departments::<T>::iter() {
-			ensure!(HeadOf::<T>::get(&d.head) == Some(code.clone()), "head does not map back");
-			let indexed = DepartmentOfficers::<T>::iter_prefix(&code).count() as u32;
-			ensure!(indexed == d.officers, "officer count does not match the index");
-			if let Some(v) = &d.validator {
-				ensure!(
-					ValidatorOf::<T>::get(v) == Some(code.clone()),
-					"validator does not map back"
-				);
-			}
-		}
-		ensure!(HeadOf::<T>::iter().count() as u32 == count, "stray head entries");
-		for (who, code) in ValidatorOf::<T>::iter() {
-			let d = Departments::<T>::get(&code).ok_or("validator of a missing department")?;
-			ensure!(d.validator.as_ref() == Some(&who), "stray validator entry");
-		}
-		for (who, o) in Officers::<T>::iter() {
-			ensure!(
-				Departments::<T>::contains_key(&o.department),
-				"officer of a missing department"
-			);
-			ensure!(!o.grants.is_empty(), "officer without roles");
-			for (i, g) in o.grants.iter().enumerate() {
-				ensure!(
-					o.grants.iter().skip(i + 1).all(|h| h.role != g.role),
-					"role granted twice"
-				);
-			}
-			ensure!(
-				DepartmentOfficers::<T>::contains_key(&o.department, &who),
-				"officer missing from the index"
-			);
-			ensure!(!HeadOf::<T>::contains_key(&who), "account is head and officer");
-		}
-		for (code, who, ()) in DepartmentOfficers::<T>::iter() {
-			ensure!(
-				Officers::<T>::get(&who).is_some_and(|o| o.department == code),
-				"stray index entry"
-			);
-		}
-		Ok(())
-	}
-}
-
-impl<T: Config> DepartmentAuthority<T::AccountId> for Pallet<T> {
-	fn authority_in(
-		who: &T::AccountId,
-		department: &DepartmentCode,
-		roles: &[Role],
-	) -> Option<Authority<T::AccountId>> {
-		if HeadOf::<T>::get(who).as_ref() == Some(department) {
-			return Some(Authority::Head { department: department.clone() });
-		}
-		let officer = Officers::<T>::get(who).filter(|o| &o.department == department)?;
-		let role = roles.iter().find(|r| officer.grant(**r).is_some())?;
-		Some(Authority::Officer { department: department.clone(), role: *role })
-	}
-
-	fn authority_of_kind(
-		who: &T::AccountId,
-		kind: DepartmentKind,
-		roles: &[Role],
-	) -> Option<Authority<T::AccountId>> {
-		let department =
-			HeadOf::<T>::get(who).or_else(|| Officers::<T>::get(who).map(|o| o.department))?;
-		Departments::<T>::get(&department).filter(|d| d.kind == kind)?;
-		Self::authority_in(who, &department, roles)
-	}
-
-	fn is_official(who: &T::AccountId) -> bool {
-		Self::holds_position(who)
-	}
-
-	fn head_of(department: &DepartmentCode) -> Option<T::AccountId> {
-		Departments::<T>::get(department).map(|d| d.head)
-	}
-
-	fn kind_of(department: &DepartmentCode) -> Option<DepartmentKind> {
-		Departments::<T>::get(department).map(|d| d.kind)
-	}
-}
-
-/// The accounts that hold a position in the registry (heads and officers): the runtime lets
-/// them sign transactions.
-pub struct RoleHolders<T>(core::marker::PhantomData<T>);
-
-impl<T: Config> Contains<T::AccountId> for RoleHolders<T> {
-	fn contains(who: &T::AccountId) -> bool {
-		Pallet::<T>::holds_position(who)
-	}
-}
-
-/// The registry decides the validator set: the validators of all departments, applied at the
-/// next session after a change.
-impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
-	fn new_session(_new_index: sp_staking::SessionIndex) -> Option<Vec<T::AccountId>> {
-		if !ValidatorsChanged::<T>::take() {
-			return None;
-		}
-		let validators = Self::validators();
-		(!validators.is_empty()).then_some(validators)
-	}
-
-	fn new_session_genesis(_new_index: sp_staking::SessionIndex) -> Option<Vec<T::AccountId>> {
-		let validators = Self::validators();
-		(!validators.is_empty()).then_some(validators)
-	}
-
-	fn end_session(_end_index: sp_staking::SessionIndex) {}
-
-	fn start_session(_start_index: sp_staking::SessionIndex) {}
-}

@@ -1,9 +1,13 @@
 //! Mock runtime for the department registry's tests.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
 
 use crate::{self as pallet_departments, GenesisDepartment, Role, ValidatorKeys};
 use core::cell::RefCell;
-use frame_support::{derive_impl, traits::ChangeMembers};
-use frame_system::EnsureRoot;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ChangeMembers, Contains},
+};
+use frame_system::EnsureRootWithSuccess;
 use sp_runtime::{BuildStorage, DispatchError, DispatchResult};
 use std::collections::BTreeMap;
 
@@ -70,8 +74,45 @@ impl ValidatorKeys<u64> for MockKeys {
 	}
 }
 
+parameter_types! {
+	/// The votes a root origin stands for in tests: a unanimous council of two.
+	pub const UnanimousVotes: (u32, u32) = (2, 2);
+}
+
+thread_local! {
+	static APPLICANTS: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Accounts acting for an enterprise, as the enterprise registry would report them.
+pub struct MockApplicants;
+impl Contains<u64> for MockApplicants {
+	fn contains(who: &u64) -> bool {
+		APPLICANTS.with(|a| a.borrow().contains(who))
+	}
+}
+
+/// Make `who` act for an enterprise.
+pub fn make_applicant(who: u64) {
+	APPLICANTS.with(|a| a.borrow_mut().push(who));
+}
+
+/// What the tests' council may enact: an upgrade authorisation, and (to see a failing call
+/// reported) a role grant.
+pub struct MockEnactable;
+impl Contains<RuntimeCall> for MockEnactable {
+	fn contains(call: &RuntimeCall) -> bool {
+		matches!(
+			call,
+			RuntimeCall::System(frame_system::Call::authorize_upgrade { .. })
+				| RuntimeCall::Departments(pallet_departments::Call::grant_role { .. })
+		)
+	}
+}
+
 impl pallet_departments::Config for Test {
-	type CouncilOrigin = EnsureRoot<u64>;
+	type CouncilOrigin = EnsureRootWithSuccess<u64, UnanimousVotes>;
+	type EnactableCalls = MockEnactable;
+	type Applicants = MockApplicants;
 	type Council = MockCouncil;
 	type ValidatorKeys = MockKeys;
 	type Trail = Audit;
@@ -151,6 +192,7 @@ impl ExtBuilder {
 	/// Build the externalities.
 	pub fn build(self) -> sp_io::TestExternalities {
 		COUNCIL.with(|c| c.borrow_mut().clear());
+		APPLICANTS.with(|a| a.borrow_mut().clear());
 		KEYS.with(|k| {
 			let mut k = k.borrow_mut();
 			k.clear();

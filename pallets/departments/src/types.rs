@@ -9,8 +9,22 @@ pub use clearance_primitives::{DepartmentCode, DepartmentKind, Role, MAX_CODE_LE
 /// Number of distinct roles, which bounds the grants an officer can hold.
 pub type MaxRoles = ConstU32<3>;
 
+/// Longest peer id, in bytes.
+pub type MaxPeerIdLen = ConstU32<64>;
+
 /// A libp2p peer id, as bytes (38 for an ed25519 key).
-pub type PeerIdBytes = BoundedVec<u8, ConstU32<64>>;
+pub type PeerIdBytes = BoundedVec<u8, MaxPeerIdLen>;
+
+/// Whether `id` is the byte form of a libp2p peer id: a multihash, either the identity hash of
+/// a public key of at most 42 bytes (ed25519, secp256k1, ...: `0x00`, length, key) or the
+/// SHA-256 hash of a longer one (`0x12 0x20` and 32 bytes).
+pub fn is_peer_id(id: &[u8]) -> bool {
+	match id {
+		[0x00, len, key @ ..] => usize::from(*len) == key.len() && !key.is_empty() && key.len() <= 42,
+		[0x12, 0x20, digest @ ..] => digest.len() == 32,
+		_ => false,
+	}
+}
 
 /// Most network nodes one department runs.
 pub type MaxNodesPerDepartment = ConstU32<8>;

@@ -1,5 +1,7 @@
 //! Benchmarks of the enterprise registry (v2 syntax).
 
+#![allow(clippy::expect_used, clippy::arithmetic_side_effects)]
+
 use super::*;
 use frame_benchmarking::v2::*;
 use frame_system::RawOrigin;
@@ -11,7 +13,7 @@ fn registered<T: Config>() -> (EnterpriseId, T::AccountId) {
 	let id = NextEnterpriseId::<T>::get();
 	Pallet::<T>::do_register(
 		T::BenchmarkHelper::registrar(),
-		b"Bench Enterprise".to_vec(),
+		BoundedVec::truncate_from(b"Bench Enterprise".to_vec()),
 		H256::zero(),
 		owner.clone(),
 	)
@@ -27,7 +29,7 @@ mod benchmarks {
 	fn register_enterprise() {
 		let registrar = T::BenchmarkHelper::registrar();
 		let owner: T::AccountId = account("owner", 0, SEED);
-		let name = alloc::vec![b'n'; T::MaxNameLen::get() as usize];
+		let name = BoundedVec::truncate_from(alloc::vec![b'n'; T::MaxNameLen::get() as usize]);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(registrar), name, H256::repeat_byte(1), owner.clone());
@@ -63,6 +65,45 @@ mod benchmarks {
 		_(RawOrigin::Signed(owner), agent.clone());
 
 		assert!(!Members::<T>::contains_key(&agent));
+	}
+
+	#[benchmark]
+	fn suspend_enterprise() {
+		let (id, _) = registered::<T>();
+		let suspender = T::BenchmarkHelper::suspender();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(suspender), id, H256::repeat_byte(2));
+
+		assert!(Standings::<T>::contains_key(id));
+	}
+
+	#[benchmark]
+	fn restore_enterprise() {
+		let (id, _) = registered::<T>();
+		let suspender = T::BenchmarkHelper::suspender();
+		Pallet::<T>::do_suspend(suspender.clone(), id, H256::zero()).expect("suspends");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(suspender), id);
+
+		assert!(!Standings::<T>::contains_key(id));
+	}
+
+	/// Worst case: every agent slot filled, each member removed.
+	#[benchmark]
+	fn deregister_enterprise(a: Linear<0, { T::MaxAgents::get() }>) {
+		let (id, owner) = registered::<T>();
+		for i in 0..a {
+			Pallet::<T>::do_add_agent(owner.clone(), account("agent", i, SEED)).expect("room");
+		}
+		let origin =
+			T::CouncilOrigin::try_successful_origin().expect("council origin in benchmarks");
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id);
+
+		assert!(!Members::<T>::contains_key(&owner));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

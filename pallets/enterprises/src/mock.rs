@@ -1,4 +1,5 @@
 //! Mock runtime for the enterprise registry's tests.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
 
 use crate::{self as pallet_enterprises};
 use clearance_primitives::{
@@ -56,6 +57,9 @@ impl crate::BenchmarkHelper<u64> for Helper {
 	fn registrar() -> u64 {
 		IND_OFFICER
 	}
+	fn suspender() -> u64 {
+		IND_HEAD
+	}
 }
 
 impl pallet_enterprises::Config for Test {
@@ -63,6 +67,8 @@ impl pallet_enterprises::Config for Test {
 	type Trail = Audit;
 	type MaxNameLen = ConstU32<32>;
 	type MaxAgents = ConstU32<2>;
+	type MaxTransactionsPerBlock = ConstU32<3>;
+	type CouncilOrigin = frame_system::EnsureRoot<u64>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Helper;

@@ -16,6 +16,9 @@
 
 extern crate alloc;
 
+pub mod signers;
+pub use signers::{keep_account, CallSigner, SignerKind};
+
 use alloc::vec::Vec;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
@@ -130,6 +133,8 @@ pub enum Subject {
 	Case(CaseId),
 	/// A certificate.
 	Certificate(CertificateId),
+	/// The council of department heads: what it enacted with root authority.
+	Council,
 }
 
 impl Subject {
@@ -148,6 +153,7 @@ impl Subject {
 			"application" => Self::Application(number()?),
 			"case" => Self::Case(number()?),
 			"certificate" => Self::Certificate(number()?),
+			"council" if id.is_empty() || id == "heads" => Self::Council,
 			_ => return None,
 		})
 	}
@@ -163,6 +169,7 @@ impl Subject {
 			Self::Application(n) => format!("application:{n}"),
 			Self::Case(n) => format!("case:{n}"),
 			Self::Certificate(n) => format!("certificate:{n}"),
+			Self::Council => "council:heads".into(),
 		}
 	}
 }
@@ -272,6 +279,15 @@ pub enum Action {
 	CatalogueChanged,
 	/// A department changed the list of its network nodes.
 	NodesSet,
+	/// The council enacted a call with root authority (the call's hash and the motion's votes
+	/// are the entry's details).
+	Enacted,
+	/// The Industries department suspended an enterprise: its owner and agents cannot sign.
+	EnterpriseSuspended,
+	/// The Industries department restored a suspended enterprise.
+	EnterpriseRestored,
+	/// The council deregistered an enterprise.
+	EnterpriseDeregistered,
 }
 
 /// Who may act for a department: implemented by the department registry.
@@ -360,6 +376,11 @@ pub trait LandRegistry<AccountId> {
 		signer: Option<AccountId>,
 		authority: Authority<AccountId>,
 	) -> DispatchResult;
+
+	/// Whether `enterprise` may apply for clearances concerning `parcel`: the parcel is held by
+	/// that enterprise, or its holder's consent for that enterprise is on record. False for an
+	/// unknown parcel. Reads the parcel and at most one consent.
+	fn may_apply(parcel: &Ulpin, enterprise: EnterpriseId) -> bool;
 }
 
 /// Told by the land records when a court order freezes or releases a parcel, so that every

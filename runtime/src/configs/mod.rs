@@ -1,7 +1,9 @@
 //! Configuration of each pallet of the runtime.
 
+mod council;
 mod no_currency;
 
+pub use council::{AbstentionsAreNays, CouncilCollective, CouncilTwoThirds, EnactableCalls};
 pub use no_currency::NoCurrency;
 
 use crate::{
@@ -151,13 +153,6 @@ parameter_types! {
 	pub CouncilMaxProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
 }
 
-/// The council of department heads.
-pub type CouncilCollective = pallet_collective::Instance1;
-
-/// A council motion passed by at least two thirds of the department heads.
-pub type CouncilTwoThirds =
-	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 2, 3>;
-
 impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type RuntimeOrigin = RuntimeOrigin;
 	type Proposal = RuntimeCall;
@@ -165,7 +160,8 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type MotionDuration = CouncilMotionDuration;
 	type MaxProposals = ConstU32<100>;
 	type MaxMembers = ConstU32<MAX_DEPARTMENTS>;
-	type DefaultVote = pallet_collective::MoreThanMajorityThenPrimeDefaultVote;
+	/// Members who did not vote count as nays: a motion needs two thirds of the seats voting aye.
+	type DefaultVote = AbstentionsAreNays;
 	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
 	/// Membership follows the department registry only.
 	type SetMembersOrigin = frame_system::EnsureNever<()>;
@@ -198,6 +194,9 @@ impl pallet_departments::Config for Runtime {
 	type MaxOfficersPerDepartment = ConstU32<1000>;
 	type MaxNameLen = ConstU32<64>;
 	type RuntimeCall = RuntimeCall;
+	type EnactableCalls = EnactableCalls;
+	/// Enterprise owners and agents never hold a position.
+	type Applicants = pallet_enterprises::EnterpriseMembers<Runtime>;
 	type WeightInfo = weights::pallet_departments::WeightInfo<Runtime>;
 }
 
@@ -210,6 +209,9 @@ impl pallet_enterprises::Config for Runtime {
 	type Trail = Audit;
 	type MaxNameLen = ConstU32<128>;
 	type MaxAgents = ConstU32<8>;
+	/// About 1% of a block's normal weight for one enterprise's members together.
+	type MaxTransactionsPerBlock = ConstU32<16>;
+	type CouncilOrigin = CouncilTwoThirds;
 	type WeightInfo = weights::pallet_enterprises::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::Helper;

@@ -1,8 +1,9 @@
 //! Unit tests of the department registry: every call's success (checked through its event and
 //! storage) and every refusal (with `assert_noop!`), with the invariants checked after each test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
 use crate::{
-	mock::*, DepartmentKind, DepartmentOfficers, GenesisDepartment, HeadOf, Officers, Pallet, Role,
+	mock::*, DepartmentKind, MaxNodesPerDepartment, PeerIdBytes, DepartmentOfficers, GenesisDepartment, HeadOf, Officers, Pallet, Role,
 	RoleGrant, RoleHolders, ValidatorOf,
 };
 use clearance_primitives::{Action, Authority, DepartmentAuthority, Subject};
@@ -22,13 +23,16 @@ fn signed(who: u64) -> RuntimeOrigin {
 }
 
 fn add(code_: &str, head: u64) -> sp_runtime::DispatchResult {
-	Departments::add_department(
-		root(),
-		code_.into(),
-		b"Fire & Emergency".to_vec(),
-		DepartmentKind::Fire,
-		head,
-	)
+	Departments::add_department(root(), bytes(code_), name("Fire & Emergency"), DepartmentKind::Fire, head)
+}
+
+/// A bounded code argument, whatever its content (the pallet checks it).
+fn bytes(s: &str) -> crate::DepartmentCode {
+	frame_support::BoundedVec::truncate_from(s.as_bytes().to_vec())
+}
+
+fn name(s: &str) -> frame_support::BoundedVec<u8, <Test as crate::Config>::MaxNameLen> {
+	frame_support::BoundedVec::truncate_from(s.as_bytes().to_vec())
 }
 
 mod genesis {
@@ -162,8 +166,8 @@ mod add_department {
 			assert_noop!(
 				Departments::add_department(
 					signed(LAND_HEAD),
-					b"FIRE".to_vec(),
-					b"Fire".to_vec(),
+					bytes("FIRE"),
+					name("Fire"),
 					DepartmentKind::Fire,
 					3
 				),
@@ -175,9 +179,15 @@ mod add_department {
 	#[test]
 	fn refuses_bad_codes() {
 		ExtBuilder::default().build_and_execute(|| {
-			for bad in ["", "F", "fire", "1FIRE", "FI-RE", "ABCDEFGHIJKLM"] {
+			for bad in ["", "F", "fire", "1FIRE", "FI-RE"] {
 				assert_noop!(add(bad, 3), Error::BadCode);
 			}
+			// A code longer than `MaxCodeLen` cannot even be decoded as the call's argument.
+			let long = (b"ABCDEFGHIJKLM".to_vec(), b"Fire".to_vec(), DepartmentKind::Fire, 3u64);
+			assert!(<crate::Call<Test> as codec::Decode>::decode(
+				&mut &[&[0u8][..], &codec::Encode::encode(&long)].concat()[..]
+			)
+			.is_err());
 		});
 	}
 
@@ -185,25 +195,15 @@ mod add_department {
 	fn refuses_bad_names() {
 		ExtBuilder::default().build_and_execute(|| {
 			assert_noop!(
-				Departments::add_department(
-					root(),
-					b"FIRE".to_vec(),
-					vec![],
-					DepartmentKind::Fire,
-					3
-				),
+				Departments::add_department(root(), bytes("FIRE"), name(""), DepartmentKind::Fire, 3),
 				Error::EmptyName
 			);
-			assert_noop!(
-				Departments::add_department(
-					root(),
-					b"FIRE".to_vec(),
-					vec![b'x'; 33],
-					DepartmentKind::Fire,
-					3
-				),
-				Error::NameTooLong
-			);
+			// A name longer than `MaxNameLen` (32 in the mock) is refused at decoding.
+			let long = (b"FIRE".to_vec(), vec![b'x'; 33], DepartmentKind::Fire, 3u64);
+			assert!(<crate::Call<Test> as codec::Decode>::decode(
+				&mut &[&[0u8][..], &codec::Encode::encode(&long)].concat()[..]
+			)
+			.is_err());
 		});
 	}
 
@@ -241,7 +241,8 @@ mod remove_department {
 			);
 			assert!(!crate::Departments::<Test>::contains_key(code("FIRE")));
 			assert_eq!(council(), vec![1, 2]);
-			assert_eq!(System::sufficients(&3), 0);
+			// The account stays, with its nonce: nothing it signed can be replayed.
+			assert_eq!(System::sufficients(&3), 1);
 			assert!(!RoleHolders::<Test>::contains(&3));
 		});
 	}
@@ -296,7 +297,9 @@ mod change_head {
 			let land = crate::Departments::<Test>::get(code("LAND")).unwrap();
 			assert_eq!((land.head, land.head_since), (5, 7));
 			assert_eq!(council(), vec![2, 5]);
-			assert_eq!(System::sufficients(&LAND_HEAD), 0);
+			// The old head keeps its account (and nonce) without a position.
+			assert_eq!(System::sufficients(&LAND_HEAD), 1);
+			assert!(!RoleHolders::<Test>::contains(&LAND_HEAD));
 			assert_eq!(System::sufficients(&5), 1);
 			// Grants made by the old head still name the old head.
 			let o = Officers::<Test>::get(LAND_SCRUTINY).unwrap();
@@ -522,7 +525,7 @@ mod roles {
 			));
 			assert!(Officers::<Test>::get(LAND_APPROVER).is_none());
 			assert!(!RoleHolders::<Test>::contains(&LAND_APPROVER));
-			assert_eq!(System::sufficients(&LAND_APPROVER), 0);
+			assert_eq!(System::sufficients(&LAND_APPROVER), 1);
 			assert_eq!(crate::Departments::<Test>::get(code("LAND")).unwrap().officers, 1);
 		});
 	}
@@ -569,14 +572,40 @@ mod enact {
 	#[test]
 	fn the_council_enacts_calls_with_root_authority() {
 		ExtBuilder::default().build_and_execute(|| {
-			// Root may set storage directly, as a runtime upgrade's code does.
+			// Authorising an upgrade needs root.
+			let code_hash = sp_core::H256::repeat_byte(7);
+			let call = RuntimeCall::System(frame_system::Call::authorize_upgrade { code_hash });
+			let call_hash = <Test as frame_system::Config>::Hashing::hash_of(&call);
+			assert_ok!(Departments::enact(root(), Box::new(call)));
+			assert_eq!(
+				last_event(),
+				Ev::Enacted { call_hash, ayes: 2, seats: 2, result: Ok(()) }.into()
+			);
+			assert!(System::authorized_upgrade().is_some());
+			// The council's trail records the enactment with the motion's votes.
+			let (entries, _) = pallet_audit::Pallet::<Test>::trail(&Subject::Council);
+			assert_eq!(entries.len(), 1);
+			assert_eq!(
+				(entries[0].action, entries[0].authority.clone()),
+				(Action::Enacted, Authority::Council)
+			);
+			assert_eq!(
+				entries[0].details,
+				<Test as frame_system::Config>::Hashing::hash_of(&(call_hash, 2u32, 2u32))
+			);
+		});
+	}
+
+	#[test]
+	fn calls_outside_the_allow_list_are_not_enacted() {
+		ExtBuilder::default().build_and_execute(|| {
+			// Raw storage writes are never enactable.
 			let call = RuntimeCall::System(frame_system::Call::set_storage {
 				items: vec![(b":test".to_vec(), b"1".to_vec())],
 			});
-			let call_hash = <Test as frame_system::Config>::Hashing::hash_of(&call);
-			assert_ok!(Departments::enact(root(), Box::new(call)));
-			assert_eq!(last_event(), Ev::Enacted { call_hash, result: Ok(()) }.into());
-			assert_eq!(sp_io::storage::get(b":test").map(|v| v.to_vec()), Some(b"1".to_vec()));
+			assert_noop!(Departments::enact(root(), Box::new(call)), Error::NotEnactable);
+			assert_noop!(Departments::enact(root(), Box::new(remark())), Error::NotEnactable);
+			assert!(pallet_audit::Pallet::<Test>::trail(&Subject::Council).0.is_empty());
 		});
 	}
 
@@ -592,7 +621,8 @@ mod enact {
 			assert_ok!(Departments::enact(root(), Box::new(call)));
 			assert_eq!(
 				last_event(),
-				Ev::Enacted { call_hash, result: Err(DispatchError::BadOrigin) }.into()
+				Ev::Enacted { call_hash, ayes: 2, seats: 2, result: Err(DispatchError::BadOrigin) }
+					.into()
 			);
 			assert!(Officers::<Test>::get(77).is_none());
 		});
@@ -613,25 +643,32 @@ mod nodes {
 	use super::*;
 	use crate::Nodes;
 
-	fn peer(i: u8) -> Vec<u8> {
-		vec![i; 38]
+	/// A well-formed ed25519 peer id.
+	fn peer(i: u8) -> PeerIdBytes {
+		let mut id = vec![0x00, 0x24, 0x08, 0x01, 0x12, 0x20];
+		id.extend([i; 32]);
+		id.try_into().unwrap()
+	}
+
+	fn list(ids: Vec<PeerIdBytes>) -> frame_support::BoundedVec<PeerIdBytes, MaxNodesPerDepartment> {
+		ids.try_into().unwrap()
 	}
 
 	#[test]
 	fn the_head_or_an_admin_sets_the_department_nodes() {
 		ExtBuilder::default().build_and_execute(|| {
-			assert_ok!(Departments::set_nodes(signed(LAND_HEAD), vec![peer(1), peer(2)]));
+			assert_ok!(Departments::set_nodes(signed(LAND_HEAD), list(vec![peer(1), peer(2)])));
 			assert_eq!(last_event(), Ev::NodesSet { department: code("LAND"), nodes: 2 }.into());
 			assert_eq!(Nodes::<Test>::get(code("LAND")).len(), 2);
-			assert_eq!(Departments::authorized_nodes(), vec![peer(1), peer(2)]);
+			assert_eq!(Departments::authorized_nodes(), vec![peer(1).to_vec(), peer(2).to_vec()]);
 			let (entries, _) =
 				pallet_audit::Pallet::<Test>::trail(&Subject::Department(code("LAND")));
 			assert_eq!(entries.last().unwrap().action, Action::NodesSet);
 
 			// An administrator of the department replaces the list.
 			assert_ok!(Departments::grant_role(signed(LAND_HEAD), 77, Role::DepartmentAdmin));
-			assert_ok!(Departments::set_nodes(signed(77), vec![peer(3)]));
-			assert_eq!(Departments::authorized_nodes(), vec![peer(3)]);
+			assert_ok!(Departments::set_nodes(signed(77), list(vec![peer(3)])));
+			assert_eq!(Departments::authorized_nodes(), vec![peer(3).to_vec()]);
 			assert_eq!(
 				entries_authority(),
 				Authority::Officer { department: code("LAND"), role: Role::DepartmentAdmin }
@@ -648,23 +685,36 @@ mod nodes {
 	fn bad_node_lists_are_refused() {
 		ExtBuilder::default().build_and_execute(|| {
 			assert_noop!(
-				Departments::set_nodes(signed(LAND_SCRUTINY), vec![peer(1)]),
+				Departments::set_nodes(signed(LAND_SCRUTINY), list(vec![peer(1)])),
 				Error::NotNodeManager
 			);
-			assert_noop!(Departments::set_nodes(signed(99), vec![peer(1)]), Error::NotNodeManager);
-			assert_noop!(Departments::set_nodes(signed(LAND_HEAD), vec![vec![]]), Error::BadPeerId);
 			assert_noop!(
-				Departments::set_nodes(signed(LAND_HEAD), vec![vec![1; 65]]),
-				Error::BadPeerId
+				Departments::set_nodes(signed(99), list(vec![peer(1)])),
+				Error::NotNodeManager
 			);
+			for malformed in [vec![], vec![1; 38], vec![0x00, 0x05, 1, 2], vec![0x12, 0x20, 1]] {
+				assert_noop!(
+					Departments::set_nodes(
+						signed(LAND_HEAD),
+						list(vec![malformed.try_into().unwrap()])
+					),
+					Error::BadPeerId
+				);
+			}
 			assert_noop!(
-				Departments::set_nodes(signed(LAND_HEAD), vec![peer(1), peer(1)]),
-				Error::BadPeerId
+				Departments::set_nodes(signed(LAND_HEAD), list(vec![peer(1), peer(1)])),
+				Error::DuplicatePeerId
 			);
-			assert_noop!(
-				Departments::set_nodes(signed(LAND_HEAD), (0..9).map(peer).collect()),
-				Error::TooManyNodes
-			);
+			// More than `MaxNodesPerDepartment` ids, or an id over `MaxPeerIdLen` bytes, cannot be
+			// decoded as the call's argument.
+			let decode = |nodes: Vec<Vec<u8>>| {
+				<crate::Call<Test> as codec::Decode>::decode(
+					&mut &[&[8u8][..], &codec::Encode::encode(&nodes)].concat()[..],
+				)
+			};
+			assert!(decode((0..8).map(|i| peer(i).to_vec()).collect()).is_ok());
+			assert!(decode((0..9).map(|i| peer(i).to_vec()).collect()).is_err());
+			assert!(decode(vec![vec![0; 65]]).is_err());
 		});
 	}
 
@@ -672,10 +722,12 @@ mod nodes {
 	fn removing_a_department_removes_its_nodes() {
 		ExtBuilder::default().build_and_execute(|| {
 			assert_ok!(add("FIRE", 3));
-			assert_ok!(Departments::set_nodes(signed(3), vec![peer(9)]));
+			assert_ok!(Departments::set_nodes(signed(3), list(vec![peer(9)])));
 			assert_ok!(Departments::remove_department(root(), code("FIRE")));
 			assert!(!Nodes::<Test>::contains_key(code("FIRE")));
 			assert!(Departments::authorized_nodes().is_empty());
 		});
 	}
 }
+
+mod accounts;

@@ -17,29 +17,45 @@
 //!
 //! Every refusal is a JSON-RPC error with a stable code: [`INVALID_PARAMS`] for malformed
 //! input, [`NOT_FOUND`], [`PAGE_TOO_LARGE`], [`UNKNOWN_BLOCK`] and [`RUNTIME_ERROR`].
+//!
+//! ## Features
+//!
+//! - `server` (default): the methods over a node's client ([`Clearance`]), for the node.
+//! - `client`: the typed client `ClearanceApiClient`, implemented for every jsonrpsee client, for
+//!   `clearctl` and tests; without `server` it needs neither the node's client crates nor the
+//!   jsonrpsee server.
 
+#[cfg(feature = "server")]
 mod json;
 
-use clearance_primitives::{DepartmentCode, Subject, Ulpin};
-use codec::{Codec, Encode};
-use futures::{future, StreamExt};
+pub use clearance_runtime_api::ClearanceApi as ClearanceRuntimeApi;
+// The client half of `#[rpc]` rewrites the result types, so only the server half names them.
+#[cfg_attr(not(feature = "server"), allow(unused_imports))]
 use jsonrpsee::{
-	core::{async_trait, RpcResult, SubscriptionResult},
+	core::{RpcResult, SubscriptionResult},
 	proc_macros::rpc,
-	types::{error::INVALID_PARAMS_CODE, ErrorObjectOwned},
-	PendingSubscriptionSink, SubscriptionMessage,
+	types::error::INVALID_PARAMS_CODE,
 };
-pub use pallet_clearances_runtime_api::ClearanceApi as ClearanceRuntimeApi;
-use pallet_clearances_runtime_api::{CaseState, MAX_PAGE};
-use sc_client_api::BlockchainEvents;
-use serde_json::{json, Value};
-use sp_api::ProvideRuntimeApi;
-use sp_blockchain::HeaderBackend;
-use sp_runtime::{
-	traits::{Block as BlockT, Header as HeaderT},
-	SaturatedConversion,
+use serde_json::Value;
+#[cfg(feature = "server")]
+use {
+	clearance_primitives::{DepartmentCode, Subject, Ulpin},
+	clearance_runtime_api::{CaseState, MAX_PAGE},
+	codec::{Codec, Encode},
+	futures::{future, StreamExt},
+	jsonrpsee::{
+		core::async_trait, types::ErrorObjectOwned, PendingSubscriptionSink, SubscriptionMessage,
+	},
+	sc_client_api::BlockchainEvents,
+	serde_json::json,
+	sp_api::ProvideRuntimeApi,
+	sp_blockchain::HeaderBackend,
+	sp_runtime::{
+		traits::{Block as BlockT, Header as HeaderT},
+		SaturatedConversion,
+	},
+	std::{fmt::Display, marker::PhantomData, str::FromStr, sync::Arc},
 };
-use std::{fmt::Display, marker::PhantomData, str::FromStr, sync::Arc};
 
 /// Malformed input: a bad account, code, ULPIN, subject, state or cursor.
 pub const INVALID_PARAMS: i32 = INVALID_PARAMS_CODE;
@@ -52,18 +68,22 @@ pub const UNKNOWN_BLOCK: i32 = 4003;
 /// The runtime could not answer (for example, a runtime without this API at that block).
 pub const RUNTIME_ERROR: i32 = 4004;
 
+#[cfg(feature = "server")]
 fn error(code: i32, message: impl Into<String>) -> ErrorObjectOwned {
 	ErrorObjectOwned::owned(code, message.into(), None::<()>)
 }
 
+#[cfg(feature = "server")]
 fn invalid(message: impl Into<String>) -> ErrorObjectOwned {
 	error(INVALID_PARAMS, message)
 }
 
+#[cfg(feature = "server")]
 fn found<T>(what: Option<T>, name: impl FnOnce() -> String) -> RpcResult<T> {
 	what.ok_or_else(|| error(NOT_FOUND, format!("{} not found", name())))
 }
 
+#[cfg(feature = "server")]
 /// Every case state, by name.
 const STATES: [CaseState; 11] = [
 	CaseState::Waiting,
@@ -79,19 +99,22 @@ const STATES: [CaseState; 11] = [
 	CaseState::Lapsed,
 ];
 
+#[cfg(feature = "server")]
 fn department(code: &str) -> RpcResult<DepartmentCode> {
 	let c: Option<DepartmentCode> = code.as_bytes().to_vec().try_into().ok();
 	c.filter(|c| clearance_primitives::is_code(c)).ok_or_else(|| {
-		invalid(format!("{code:?} is not a department code (A-Z, 0-9, _, at most 16 characters)"))
+		invalid(format!("{code:?} is not a department code (A-Z, 0-9, _, 2 to 12 characters)"))
 	})
 }
 
+#[cfg(feature = "server")]
 fn ulpin(text: &str) -> RpcResult<Ulpin> {
 	text.as_bytes()
 		.try_into()
 		.map_err(|_| invalid(format!("{text:?} is not a ULPIN (14 characters)")))
 }
 
+#[cfg(feature = "server")]
 fn state(name: &str) -> RpcResult<CaseState> {
 	STATES.into_iter().find(|s| format!("{s:?}") == name).ok_or_else(|| {
 		invalid(format!(
@@ -101,6 +124,7 @@ fn state(name: &str) -> RpcResult<CaseState> {
 	})
 }
 
+#[cfg(feature = "server")]
 fn limit(limit: Option<u32>) -> RpcResult<u32> {
 	match limit {
 		None => Ok(MAX_PAGE),
@@ -112,6 +136,7 @@ fn limit(limit: Option<u32>) -> RpcResult<u32> {
 	}
 }
 
+#[cfg(feature = "server")]
 /// A work-queue cursor in its text form `DUE.CASE`.
 fn cursor(text: &str) -> RpcResult<(u32, u32)> {
 	text.split_once('.')
@@ -120,7 +145,12 @@ fn cursor(text: &str) -> RpcResult<(u32, u32)> {
 }
 
 /// The `clearance_*` methods.
-#[rpc(client, server, namespace = "clearance")]
+#[cfg_attr(
+	all(feature = "server", feature = "client"),
+	rpc(client, server, namespace = "clearance")
+)]
+#[cfg_attr(all(feature = "server", not(feature = "client")), rpc(server, namespace = "clearance"))]
+#[cfg_attr(not(feature = "server"), rpc(client, namespace = "clearance"))]
 pub trait ClearanceApi<BlockHash> {
 	/// An application with its cases, clocks and documents.
 	#[method(name = "application")]
@@ -207,15 +237,18 @@ pub trait ClearanceApi<BlockHash> {
 	async fn subscribe_application(&self, id: u32, finalized: Option<bool>) -> SubscriptionResult;
 }
 
+#[cfg(feature = "server")]
 /// The block, account and block-number types a [`Clearance`] serves, carried without data.
 type Types<Block, AccountId, BlockNumber> = PhantomData<fn() -> (Block, AccountId, BlockNumber)>;
 
+#[cfg(feature = "server")]
 /// The `clearance_*` methods over a client.
 pub struct Clearance<C, Block, AccountId, BlockNumber> {
 	client: Arc<C>,
 	_marker: Types<Block, AccountId, BlockNumber>,
 }
 
+#[cfg(feature = "server")]
 impl<C, Block, AccountId, BlockNumber> Clearance<C, Block, AccountId, BlockNumber> {
 	/// The methods over `client`.
 	pub fn new(client: Arc<C>) -> Self {
@@ -223,6 +256,7 @@ impl<C, Block, AccountId, BlockNumber> Clearance<C, Block, AccountId, BlockNumbe
 	}
 }
 
+#[cfg(feature = "server")]
 impl<C, Block, AccountId, BlockNumber> Clearance<C, Block, AccountId, BlockNumber>
 where
 	Block: BlockT,
@@ -266,6 +300,7 @@ where
 	}
 }
 
+#[cfg(feature = "server")]
 #[async_trait]
 impl<C, Block, AccountId, BlockNumber> ClearanceApiServer<Block::Hash>
 	for Clearance<C, Block, AccountId, BlockNumber>

@@ -2,7 +2,7 @@
 //!
 //! What departments, applicants and auditors read, answered by the runtime at any block, so
 //! that every reader sees exactly what the chain holds. The node's `clearance_*` JSON-RPC
-//! methods (`pallet-clearances-rpc`) only convert these answers to JSON.
+//! methods (`clearance-rpc`) only convert these answers to JSON.
 //!
 //! ## Terminology
 //!
@@ -91,7 +91,7 @@ pub struct AccountInfo {
 
 sp_api::decl_runtime_apis! {
 	/// Reads of the clearance registry.
-	#[api_version(1)]
+	#[api_version(2)]
 	pub trait ClearanceApi<AccountId, BlockNumber>
 	where
 		AccountId: Codec,
@@ -142,5 +142,11 @@ sp_api::decl_runtime_apis! {
 
 		/// What an account may do.
 		fn account(who: AccountId) -> AccountInfo;
+
+		/// The text of a transaction-pool refusal code (`InvalidTransaction::Custom(code)`, shown
+		/// by nodes as `1010: Invalid Transaction: Custom error: N`), as UTF-8; `None` for a code
+		/// this runtime does not use.
+		#[api_version(2)]
+		fn refusal_reason(code: u8) -> Option<Vec<u8>>;
 	}
 }

@@ -2,7 +2,7 @@
 //! 0x-hex, block numbers and counters as numbers, field names in camelCase.
 
 use clearance_primitives::{Authority, TrailEntry};
-use pallet_clearances_runtime_api::{
+use clearance_runtime_api::{
 	AccountInfo, Application, ApplicationView, CaseView, CertificateInfo, Dashboard, ParcelView,
 	TrailPage,
 };
@@ -216,8 +216,8 @@ pub fn certificate(info: &CertificateInfo) -> Value {
 /// A department's dashboard.
 pub fn dashboard(department: &str, d: &Dashboard) -> Value {
 	let s = &d.stats;
-	let count = |state: pallet_clearances_runtime_api::CaseState| s.by_state[state as usize];
-	use pallet_clearances_runtime_api::CaseState::*;
+	let count = |state: clearance_runtime_api::CaseState| s.by_state[state as usize];
+	use clearance_runtime_api::CaseState::*;
 	json!({
 		"department": department,
 		"pending": {
