@@ -2,7 +2,9 @@
 //! (`Departments::set_nodes`, read through `NodeAuthorizationApi`). The list is applied at
 //! start and again whenever a finalized block changes it, through sc-network's reserved peers:
 //! with a non-empty list the node is reserved-only, so an unknown key can neither join nor
-//! sync. An empty list leaves the network open (the single-node `dev` chain).
+//! sync. An empty list leaves the network open (the single-node `dev` chain), but only until a
+//! list has been seen: once the node has applied a non-empty list it never falls back to open
+//! mode (an emptied or unreadable list leaves it accepting nobody new, and says so).
 
 use clearance_runtime::opaque::Block;
 use futures::StreamExt;
@@ -47,14 +49,23 @@ where
 	C::Api: NodeAuthorizationApi<Block>,
 {
 	let mut current: Option<HashSet<PeerId>> = None;
+	let mut seen_a_list = false;
 	let mut apply = |peers: HashSet<PeerId>| {
 		if current.as_ref() == Some(&peers) {
 			return;
 		}
-		if peers.is_empty() {
+		if peers.is_empty() && seen_a_list {
+			log::error!(
+				target: LOG,
+				"the on-chain list of authorised nodes is empty: keeping the network closed"
+			);
+			network.set_authorized_peers(HashSet::new());
+			network.set_authorized_only(true);
+		} else if peers.is_empty() {
 			log::info!(target: LOG, "no authorised nodes on chain: the network is open");
 			network.set_authorized_only(false);
 		} else {
+			seen_a_list = true;
 			log::info!(target: LOG, "{} authorised nodes: accepting only them", peers.len());
 			network.set_authorized_peers(peers.clone());
 			network.set_authorized_only(true);

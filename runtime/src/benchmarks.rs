@@ -1,7 +1,10 @@
 //! The pallets benchmarked by `clearance-node benchmark pallet`, and the set-up our pallets'
 //! benchmarks need from this runtime (accounts of the `development` genesis).
 
-use crate::{AccountId, Runtime};
+#![allow(clippy::expect_used)]
+
+use crate::{AccountId, Runtime, RuntimeOrigin};
+use frame_support::BoundedVec;
 use clearance_primitives::{DepartmentCode, EnterpriseId, LandUse, Ulpin};
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring;
@@ -30,28 +33,38 @@ impl pallet_enterprises::BenchmarkHelper<AccountId> for Helper {
 	}
 }
 
+/// The owner and id of benchmark enterprise `index`, registered by the Industries scrutiny
+/// officer of the development genesis on first use.
+fn bench_enterprise(index: u32) -> (AccountId, EnterpriseId) {
+	let owner: AccountId = frame_benchmarking::account("bench-owner", index, 0);
+	if let Some(id) = pallet_enterprises::Members::<Runtime>::get(&owner) {
+		return (owner, id);
+	}
+	let id = pallet_enterprises::NextEnterpriseId::<Runtime>::get();
+	pallet_enterprises::Pallet::<Runtime>::register_enterprise(
+		RuntimeOrigin::signed(Sr25519Keyring::CharlieStash.to_account_id()),
+		BoundedVec::truncate_from(b"Benchmark Enterprise".to_vec()),
+		H256::zero(),
+		owner.clone(),
+	)
+	.expect("the Industries officer registers");
+	(owner, id)
+}
+
 impl pallet_land_parcels::BenchmarkHelper<AccountId> for Helper {
 	fn land_officer() -> AccountId {
 		// Head of the Land department.
 		Sr25519Keyring::Alice.to_account_id()
 	}
+
+	fn enterprise(index: u32) -> (AccountId, EnterpriseId) {
+		bench_enterprise(index)
+	}
 }
 
 impl pallet_clearances::BenchmarkHelper<AccountId> for Helper {
 	fn applicant() -> (AccountId, EnterpriseId) {
-		let owner: AccountId = frame_benchmarking::account("bench-owner", 0, 0);
-		if let Some(id) = pallet_enterprises::Members::<Runtime>::get(&owner) {
-			return (owner, id);
-		}
-		let id = pallet_enterprises::NextEnterpriseId::<Runtime>::get();
-		pallet_enterprises::Pallet::<Runtime>::do_register(
-			Sr25519Keyring::CharlieStash.to_account_id(),
-			b"Benchmark Enterprise".to_vec(),
-			H256::zero(),
-			owner.clone(),
-		)
-		.expect("the Industries officer registers");
-		(owner, id)
+		bench_enterprise(0)
 	}
 
 	fn department() -> (DepartmentCode, AccountId) {
@@ -59,15 +72,16 @@ impl pallet_clearances::BenchmarkHelper<AccountId> for Helper {
 	}
 
 	fn parcel(id: Ulpin) {
-		pallet_land_parcels::Pallet::<Runtime>::do_register(
-			Sr25519Keyring::Alice.to_account_id(),
+		let (_, enterprise) = bench_enterprise(0);
+		pallet_land_parcels::Pallet::<Runtime>::register_parcel(
+			RuntimeOrigin::signed(Sr25519Keyring::Alice.to_account_id()),
 			id,
-			b"Benchmark district".to_vec(),
-			b"Benchmark village".to_vec(),
-			b"1/1".to_vec(),
+			BoundedVec::truncate_from(b"Benchmark district".to_vec()),
+			BoundedVec::truncate_from(b"Benchmark village".to_vec()),
+			BoundedVec::truncate_from(b"1/1".to_vec()),
 			10_000,
 			LandUse::Agricultural,
-			pallet_land_parcels::Holder::Private(H256::zero()),
+			pallet_land_parcels::Holder::Enterprise(enterprise),
 		)
 		.expect("the Land head registers");
 	}

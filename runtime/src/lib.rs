@@ -15,6 +15,16 @@
 //!   [`extensions::CheckSigner`] enforces at the transaction pool and again at inclusion.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+// Tests may unwrap, index and count freely; runtime code may not (workspace lints).
+#![cfg_attr(
+	test,
+	allow(
+		clippy::unwrap_used,
+		clippy::expect_used,
+		clippy::indexing_slicing,
+		clippy::arithmetic_side_effects
+	)
+)]
 // `construct_runtime`-generated code trips this lint.
 #![recursion_limit = "256"]
 

@@ -54,6 +54,16 @@
 //! Heads and department administrators: [`Pallet::set_nodes`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
+// Tests may unwrap, index and count freely; runtime code may not (workspace lints).
+#![cfg_attr(
+	test,
+	allow(
+		clippy::unwrap_used,
+		clippy::expect_used,
+		clippy::indexing_slicing,
+		clippy::arithmetic_side_effects
+	)
+)]
 
 extern crate alloc;
 
@@ -101,6 +111,9 @@ pub type OfficerOf<T> = Officer<<T as frame_system::Config>::AccountId, BlockNum
 pub type KeysOf<T> =
 	<<T as Config>::ValidatorKeys as ValidatorKeys<<T as frame_system::Config>::AccountId>>::Keys;
 
+// FRAME's generated code for the pallet, its storage and errors calls `expect`; only
+// declarations and thin calls live in this module.
+#[allow(clippy::expect_used)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;

@@ -37,6 +37,16 @@
 //! - [`Pallet::deregister_enterprise`]: the council deregisters an enterprise.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+// Tests may unwrap, index and count freely; runtime code may not (workspace lints).
+#![cfg_attr(
+	test,
+	allow(
+		clippy::unwrap_used,
+		clippy::expect_used,
+		clippy::indexing_slicing,
+		clippy::arithmetic_side_effects
+	)
+)]
 
 extern crate alloc;
 
@@ -117,6 +127,9 @@ pub trait BenchmarkHelper<AccountId> {
 	fn suspender() -> AccountId;
 }
 
+// FRAME's generated code for the pallet, its storage and errors calls `expect`; only
+// declarations and thin calls live in this module.
+#[allow(clippy::expect_used)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;

@@ -1,5 +1,13 @@
 //! Mock runtime for the land records' tests.
 
+// Test setup may panic and index freely; the runtime code may not.
+#![allow(
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::indexing_slicing,
+	clippy::arithmetic_side_effects
+)]
+
 use crate::{self as pallet_land_parcels};
 use clearance_primitives::{
 	testing::{FixedTime, MockDepartments, MockEnterprises},
@@ -63,8 +71,17 @@ pub const CLERK: u64 = 2;
 pub const AUTHORITY: u64 = 3;
 /// A Fire officer.
 pub const FIRE_OFFICER: u64 = 4;
+/// A Land department admin (keeps records, carries out court orders, does not correct land
+/// use).
+pub const LAND_ADMIN: u64 = 5;
 /// Owner of enterprise 0.
 pub const OWNER: u64 = 10;
+/// An agent of enterprise 0.
+pub const AGENT: u64 = 11;
+/// Owner of enterprise 1.
+pub const OTHER_OWNER: u64 = 12;
+/// Owner of enterprise 2.
+pub const THIRD_OWNER: u64 = 13;
 
 /// A valid ULPIN.
 pub const PARCEL: Ulpin = *b"WB19KOL0001234";
@@ -75,6 +92,13 @@ pub struct Helper;
 impl crate::BenchmarkHelper<u64> for Helper {
 	fn land_officer() -> u64 {
 		LAND_HEAD
+	}
+	fn enterprise(index: u32) -> (u64, u32) {
+		match index {
+			0 => (OWNER, 0),
+			1 => (OTHER_OWNER, 1),
+			_ => (THIRD_OWNER, 2),
+		}
 	}
 }
 
@@ -88,15 +112,18 @@ impl pallet_land_parcels::Config for Test {
 	type BenchmarkHelper = Helper;
 }
 
-/// Test externalities with the Land department and enterprise 0.
+/// Test externalities with the Land department and enterprises 0 (with an agent), 1 and 2.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	MockDepartments::reset();
 	MockDepartments::add_head(LAND_HEAD, "LAND", DepartmentKind::Land);
 	MockDepartments::add_officer(CLERK, "LAND", DepartmentKind::Land, Role::ScrutinyOfficer);
 	MockDepartments::add_officer(AUTHORITY, "LAND", DepartmentKind::Land, Role::ApprovingAuthority);
+	MockDepartments::add_officer(LAND_ADMIN, "LAND", DepartmentKind::Land, Role::DepartmentAdmin);
 	MockDepartments::add_officer(FIRE_OFFICER, "FIRE", DepartmentKind::Fire, Role::DepartmentAdmin);
 	MockEnterprises::reset();
-	MockEnterprises::add(0, OWNER, &[]);
+	MockEnterprises::add(0, OWNER, &[AGENT]);
+	MockEnterprises::add(1, OTHER_OWNER, &[]);
+	MockEnterprises::add(2, THIRD_OWNER, &[]);
 	FREEZES.with(|f| f.borrow_mut().clear());
 	let storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
@@ -108,8 +135,14 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 pub fn run(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
 		test();
-		pallet_audit::Pallet::<Test>::do_try_state().expect("trails hold");
+		check_invariants();
 	})
+}
+
+/// Check the invariants of the land records and the trails.
+pub fn check_invariants() {
+	crate::Pallet::<Test>::do_try_state().expect("land record invariants hold");
+	pallet_audit::Pallet::<Test>::do_try_state().expect("trails hold");
 }
 
 /// The last event deposited.

@@ -13,6 +13,16 @@
 //! - **Trail**: the hash-linked list of entries of one subject; see [`AuditTrail`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
+// Tests may unwrap, index and count freely; runtime code may not (workspace lints).
+#![cfg_attr(
+	test,
+	allow(
+		clippy::unwrap_used,
+		clippy::expect_used,
+		clippy::indexing_slicing,
+		clippy::arithmetic_side_effects
+	)
+)]
 
 extern crate alloc;
 
@@ -39,7 +49,7 @@ pub type DepartmentCode = BoundedVec<u8, ConstU32<MAX_CODE_LEN>>;
 /// caller's bounded type.
 pub fn is_code(code: &[u8]) -> bool {
 	code.len() >= 2
-		&& code[0].is_ascii_uppercase()
+		&& code.first().is_some_and(|c| c.is_ascii_uppercase())
 		&& code.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'_')
 }
 
@@ -288,6 +298,17 @@ pub enum Action {
 	EnterpriseRestored,
 	/// The council deregistered an enterprise.
 	EnterpriseDeregistered,
+	/// An approving authority corrected a parcel's land use by a recorded order.
+	LandUseCorrected,
+	/// A parcel's holder consented to an enterprise applying on it (or a Land officer recorded
+	/// a private holder's verified consent).
+	ConsentGiven,
+	/// A holder's consent was withdrawn or lapsed.
+	ConsentWithdrawn,
+	/// A statutory deadline's action (deemed approval, escalation, lapse, or restarting a
+	/// case's clock after a freeze) could not be carried out; the entry's details are the
+	/// deadline's kind and the error. A fallback follows on the same trail (an escalation).
+	DeadlineFailed,
 }
 
 /// Who may act for a department: implemented by the department registry.
@@ -501,10 +522,12 @@ pub fn verify_trail<AccountId: Encode, BlockNumber: Encode>(
 	head: H256,
 ) -> Result<(), TrailError> {
 	let mut prev = H256::zero();
+	let mut last_seq = None;
 	for (index, entry) in entries.iter().enumerate() {
-		if index > 0 && entry.seq <= entries[index - 1].seq {
+		if last_seq.is_some_and(|last| entry.seq <= last) {
 			return Err(TrailError::OutOfOrder { index });
 		}
+		last_seq = Some(entry.seq);
 		prev = entry.link(prev);
 	}
 	if prev != head {
@@ -530,6 +553,7 @@ pub fn verify_trail_links<AccountId: Encode, BlockNumber: Encode>(
 
 /// Test doubles shared by the pallets' mock runtimes (accounts are `u64`).
 #[cfg(feature = "std")]
+#[allow(clippy::expect_used, clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 pub mod testing {
 	use super::*;
 	use std::cell::RefCell;
