@@ -164,6 +164,10 @@ pub mod pallet {
 		/// The accounts acting for an enterprise (owners and agents): never given a position.
 		type Applicants: Contains<Self::AccountId>;
 
+		/// Whether a department still has live cases or valid certificates: such a department
+		/// cannot be removed.
+		type Work: clearance_primitives::DepartmentWork;
+
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
 	}
@@ -221,6 +225,12 @@ pub mod pallet {
 	/// Set when the validator set changed since the last session rotation.
 	#[pallet::storage]
 	pub type ValidatorsChanged<T: Config> = StorageValue<_, bool, ValueQuery>;
+
+	/// Codes of removed departments, with the block of removal: never given to another
+	/// department, so that no one inherits the old department's records.
+	#[pallet::storage]
+	pub type RetiredCodes<T: Config> =
+		StorageMap<_, Blake2_128Concat, DepartmentCode, BlockNumberFor<T>>;
 
 	/// The network nodes of each department (peer ids): only these may connect to the
 	/// department nodes, which follow this list at every finalized block.
@@ -374,6 +384,11 @@ pub mod pallet {
 		DuplicatePeerId,
 		/// The account acts for an enterprise (owner or agent); it can never hold a position.
 		IsApplicant,
+		/// The department still has live cases or valid certificates; they must be decided or
+		/// revoked first.
+		HasLiveWork,
+		/// The code belonged to a removed department and is never given again.
+		CodeRetired,
 		/// The call is not one a council motion may enact ([`Config::EnactableCalls`]).
 		NotEnactable,
 	}
@@ -391,8 +406,9 @@ pub mod pallet {
 		/// Add a department with its head.
 		///
 		/// Origin: [`Config::CouncilOrigin`] (a council motion).
-		/// Checks: the code is well formed ([`Error::BadCode`]) and unused
-		/// ([`Error::AlreadyExists`]), the name is not empty ([`Error::EmptyName`]; at most
+		/// Checks: the code is well formed ([`Error::BadCode`]), unused
+		/// ([`Error::AlreadyExists`]) and never used by a removed department
+		/// ([`Error::CodeRetired`]), the name is not empty ([`Error::EmptyName`]; at most
 		/// [`Config::MaxNameLen`] bytes, refused at decoding), the registry has room
 		/// ([`Error::TooManyDepartments`]) and the head holds no other position
 		/// ([`Error::AlreadyAssigned`]) and does not act for an enterprise
@@ -415,9 +431,10 @@ pub mod pallet {
 		///
 		/// Origin: [`Config::CouncilOrigin`].
 		/// Checks: the department exists ([`Error::NotFound`]), is not the last one
-		/// ([`Error::LastDepartment`]), has no officers ([`Error::HasOfficers`]) and no validator
-		/// ([`Error::HasValidator`]). The head leaves the council. Emits
-		/// [`Event::DepartmentRemoved`].
+		/// ([`Error::LastDepartment`]), has no officers ([`Error::HasOfficers`]), no validator
+		/// ([`Error::HasValidator`]) and no live cases or valid certificates
+		/// ([`Error::HasLiveWork`]). The head leaves the council; the code is retired for good.
+		/// Emits [`Event::DepartmentRemoved`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::remove_department(T::MaxDepartments::get()))]
 		pub fn remove_department(origin: OriginFor<T>, code: DepartmentCode) -> DispatchResult {

@@ -91,6 +91,23 @@ impl Contains<u64> for MockApplicants {
 	}
 }
 
+thread_local! {
+	static BUSY: RefCell<Vec<crate::DepartmentCode>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Departments with live cases or valid certificates, as the clearance workflow would report.
+pub struct MockWork;
+impl clearance_primitives::DepartmentWork for MockWork {
+	fn has_live_work(department: &crate::DepartmentCode) -> bool {
+		BUSY.with(|b| b.borrow().contains(department))
+	}
+}
+
+/// Give `department` live work.
+pub fn make_busy(department: &str) {
+	BUSY.with(|b| b.borrow_mut().push(code(department)));
+}
+
 /// Make `who` act for an enterprise.
 pub fn make_applicant(who: u64) {
 	APPLICANTS.with(|a| a.borrow_mut().push(who));
@@ -113,6 +130,7 @@ impl pallet_departments::Config for Test {
 	type CouncilOrigin = EnsureRootWithSuccess<u64, UnanimousVotes>;
 	type EnactableCalls = MockEnactable;
 	type Applicants = MockApplicants;
+	type Work = MockWork;
 	type Council = MockCouncil;
 	type ValidatorKeys = MockKeys;
 	type Trail = Audit;
@@ -193,6 +211,7 @@ impl ExtBuilder {
 	pub fn build(self) -> sp_io::TestExternalities {
 		COUNCIL.with(|c| c.borrow_mut().clear());
 		APPLICANTS.with(|a| a.borrow_mut().clear());
+		BUSY.with(|b| b.borrow_mut().clear());
 		KEYS.with(|k| {
 			let mut k = k.borrow_mut();
 			k.clear();

@@ -14,11 +14,15 @@ impl<T: Config> Pallet<T> {
 	/// - the number of departments is within [`Config::MaxDepartments`];
 	/// - every head and officer exists as an account (it can sign), and none acts for an
 	///   enterprise ([`Config::Applicants`]);
-	/// - every listed node is a well-formed peer id, listed once.
+	/// - every listed node is a well-formed peer id, listed once;
+	/// - no department uses a retired code.
 	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let count = Departments::<T>::count();
 		ensure!(count <= T::MaxDepartments::get(), "too many departments");
+		for code in RetiredCodes::<T>::iter_keys() {
+			ensure!(!Departments::<T>::contains_key(&code), "a retired code is in use");
+		}
 		for (code, nodes) in Nodes::<T>::iter() {
 			ensure!(Departments::<T>::contains_key(&code), "nodes of a missing department");
 			for (i, id) in nodes.iter().enumerate() {

@@ -343,6 +343,19 @@ pub trait DepartmentAuthority<AccountId> {
 	fn kind_of(department: &DepartmentCode) -> Option<DepartmentKind>;
 }
 
+/// Whether a department still has work that needs it: implemented by the clearance workflow.
+pub trait DepartmentWork {
+	/// Whether `department` has live cases or valid certificates (which only it can decide,
+	/// renew or revoke). Reads bounded indexes only.
+	fn has_live_work(department: &DepartmentCode) -> bool;
+}
+
+impl DepartmentWork for () {
+	fn has_live_work(_: &DepartmentCode) -> bool {
+		false
+	}
+}
+
 /// Who may act for an applicant: implemented by the enterprise registry.
 pub trait EnterpriseAuthority<AccountId> {
 	/// The enterprise `who` acts for, and in which capacity (owner or agent).

@@ -197,7 +197,17 @@ impl pallet_departments::Config for Runtime {
 	type EnactableCalls = EnactableCalls;
 	/// Enterprise owners and agents never hold a position.
 	type Applicants = pallet_enterprises::EnterpriseMembers<Runtime>;
+	/// A department with live cases or valid certificates cannot be removed.
+	type Work = DepartmentWorkload;
 	type WeightInfo = weights::pallet_departments::WeightInfo<Runtime>;
+}
+
+/// What the clearance workflow still needs of a department.
+pub struct DepartmentWorkload;
+impl clearance_primitives::DepartmentWork for DepartmentWorkload {
+	fn has_live_work(department: &clearance_primitives::DepartmentCode) -> bool {
+		pallet_clearances::Pallet::<Runtime>::department_has_live_work(department)
+	}
 }
 
 impl pallet_audit::Config for Runtime {

@@ -1,7 +1,7 @@
 //! Departments, their heads and validators: what the council decides.
 
 use crate::*;
-use clearance_primitives::{keep_account, Action, Authority};
+use clearance_primitives::{keep_account, Action, Authority, DepartmentWork};
 
 impl<T: Config> Pallet<T> {
 	/// Validate a department code.
@@ -18,6 +18,7 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn ensure_can_add(code: &DepartmentCode, head: &T::AccountId) -> DispatchResult {
 		ensure!(!Departments::<T>::contains_key(code), Error::<T>::AlreadyExists);
+		ensure!(!RetiredCodes::<T>::contains_key(code), Error::<T>::CodeRetired);
 		ensure!(
 			Departments::<T>::count() < T::MaxDepartments::get(),
 			Error::<T>::TooManyDepartments
@@ -74,8 +75,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(Departments::<T>::count() > 1, Error::<T>::LastDepartment);
 		ensure!(d.officers == 0, Error::<T>::HasOfficers);
 		ensure!(d.validator.is_none(), Error::<T>::HasValidator);
+		ensure!(!T::Work::has_live_work(&code), Error::<T>::HasLiveWork);
 
 		Departments::<T>::remove(&code);
+		RetiredCodes::<T>::insert(&code, frame_system::Pallet::<T>::block_number());
 		HeadOf::<T>::remove(&d.head);
 		Nodes::<T>::remove(&code);
 		Self::update_council(&[], core::slice::from_ref(&d.head));

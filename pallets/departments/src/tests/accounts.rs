@@ -51,3 +51,22 @@ fn a_replaced_head_keeps_its_account_and_nonce() {
 		assert_eq!(System::sufficients(&LAND_HEAD), 1);
 	});
 }
+
+#[test]
+fn a_department_with_live_work_stays() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(add("FIRE", 3));
+		make_busy("FIRE");
+		assert_noop!(Departments::remove_department(root(), code("FIRE")), Error::HasLiveWork);
+	});
+}
+
+#[test]
+fn a_removed_code_is_never_given_again() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(add("FIRE", 3));
+		assert_ok!(Departments::remove_department(root(), code("FIRE")));
+		assert!(crate::RetiredCodes::<Test>::contains_key(code("FIRE")));
+		assert_noop!(add("FIRE", 4), Error::CodeRetired);
+	});
+}
