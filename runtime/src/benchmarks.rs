@@ -71,8 +71,7 @@ impl pallet_clearances::BenchmarkHelper<AccountId> for Helper {
 		(b"IND".to_vec().try_into().expect("short"), Sr25519Keyring::Charlie.to_account_id())
 	}
 
-	fn parcel(id: Ulpin) {
-		let (_, enterprise) = bench_enterprise(0);
+	fn parcel(id: Ulpin, holder: EnterpriseId) {
 		pallet_land_parcels::Pallet::<Runtime>::register_parcel(
 			RuntimeOrigin::signed(Sr25519Keyring::Alice.to_account_id()),
 			id,
@@ -81,7 +80,7 @@ impl pallet_clearances::BenchmarkHelper<AccountId> for Helper {
 			BoundedVec::truncate_from(b"1/1".to_vec()),
 			10_000,
 			LandUse::Agricultural,
-			pallet_land_parcels::Holder::Enterprise(enterprise),
+			pallet_land_parcels::Holder::Enterprise(holder),
 		)
 		.expect("the Land head registers");
 	}

@@ -198,7 +198,10 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Migrations to run at the next runtime upgrade, beyond the pallets' own.
 #[allow(unused_parens)]
-type Migrations = (pallet_clearances::migrations::v1::MigrateToV1<Runtime>,);
+type Migrations = (
+	pallet_clearances::migrations::v1::MigrateToV1<Runtime>,
+	pallet_clearances::migrations::v2::MigrateToV2<Runtime>,
+);
 
 /// Dispatches blocks and transactions to the pallets.
 pub type Executive = frame_executive::Executive<

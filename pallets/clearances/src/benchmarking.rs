@@ -1,8 +1,17 @@
 //! Benchmarks of the clearance workflow (v2 syntax), each at its worst case for its components:
 //! full lists, land-use conversion on approval, every waiting case opened or refused, and the
-//! deadline work of a block. Submissions, decisions and withdrawals are measured against the
-//! application's number of types (`t`, `c`), parcels (`p`) and documents (`d`), so that a call
-//! is charged for its own application rather than the largest possible one.
+//! deadline work of a block. Submissions, decisions, withdrawals and each deadline's action are
+//! measured against the application's number of types (`t`, `c`), parcels (`p`) and documents
+//! (`d`), so that a call or a deadline is charged for its own application rather than the
+//! largest possible one.
+
+// Test and benchmark setup may panic and index freely; the runtime code may not.
+#![allow(
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::indexing_slicing,
+	clippy::arithmetic_side_effects
+)]
 
 use super::*;
 use alloc::{format, vec};
@@ -24,23 +33,25 @@ fn kind(i: u32) -> DocKind {
 	code(&format!("KIND_{i}"))
 }
 
-/// `n` parcels `BENCHPARCEL000..` registered through the helper.
-fn parcels<T: Config>(n: u32) -> Vec<Ulpin> {
-	(0..n)
+/// `n` parcels `BENCHPARCEL000..` registered through the helper, held by the applicant.
+fn parcels<T: Config>(n: u32) -> BoundedVec<Ulpin, MaxParcels> {
+	let (_, enterprise) = T::BenchmarkHelper::applicant();
+	let parcels: Vec<Ulpin> = (0..n)
 		.map(|i| {
 			let mut p = *b"BENCHPARCEL000";
 			p[13] = b'0' + i as u8;
-			T::BenchmarkHelper::parcel(p);
+			T::BenchmarkHelper::parcel(p, enterprise);
 			p
 		})
-		.collect()
+		.collect();
+	parcels.try_into().expect("at most MaxParcels")
 }
 
 /// `n` clearance types of the helper's department; the first converts land use, the others need
 /// it first. Each requires one document, of the first anchored kind.
-fn catalogue<T: Config>(n: u32, on_silence: OnSilence) -> Vec<TypeCode> {
+fn catalogue<T: Config>(n: u32, on_silence: OnSilence) -> BoundedVec<TypeCode, MaxTypes> {
 	let (department, _) = T::BenchmarkHelper::department();
-	(0..n)
+	let types: Vec<TypeCode> = (0..n)
 		.map(|i| {
 			let c: TypeCode = code(&format!("BENCH_TYPE_{i}"));
 			let first: TypeCode = code("BENCH_TYPE_0");
@@ -61,19 +72,21 @@ fn catalogue<T: Config>(n: u32, on_silence: OnSilence) -> Vec<TypeCode> {
 			Pallet::<T>::do_set_type(c.clone(), t).expect("valid type");
 			c
 		})
-		.collect()
+		.collect();
+	BoundedVec::truncate_from(types)
 }
 
 /// Anchor `n` documents for the helper's applicant.
-fn documents<T: Config>(n: u32) -> Vec<H256> {
+fn documents<T: Config>(n: u32) -> BoundedVec<H256, MaxDocuments> {
 	let (who, _) = T::BenchmarkHelper::applicant();
-	(0..n)
+	let docs: Vec<H256> = (0..n)
 		.map(|i| {
 			let h = numbered(u64::from(i) + 1);
-			Pallet::<T>::do_anchor(who.clone(), h, kind(i % 8).to_vec(), 1, None).expect("anchors");
+			Pallet::<T>::do_anchor(who.clone(), h, kind(i % 8), 1, None).expect("anchors");
 			h
 		})
-		.collect()
+		.collect();
+	BoundedVec::truncate_from(docs)
 }
 
 fn project() -> Project {
@@ -95,6 +108,27 @@ fn application<T: Config>(n: u32, p: u32, on_silence: OnSilence) -> ApplicationI
 	id
 }
 
+/// A case of application `app` whose deadline falls due: the block is moved to it.
+fn due<T: Config>(case: CaseId, kind: Deadline) -> BlockNumberFor<T> {
+	let c = Cases::<T>::get(case).expect("exists");
+	let clock = if kind == Deadline::Response { c.response_clock.expect("query") } else { c.clock };
+	let at = clock.due().expect("the clock runs");
+	frame_system::Pallet::<T>::set_block_number(at);
+	at
+}
+
+/// The deadline window from `from` on, every block full: nothing can be scheduled there.
+fn fill_deadline_window<T: Config>(from: BlockNumberFor<T>) {
+	let per_block = <MaxDeadlinesPerBlock as Get<u32>>::get() as usize;
+	let full: BoundedVec<(CaseId, Deadline), MaxDeadlinesPerBlock> =
+		BoundedVec::truncate_from(vec![(u32::MAX, Deadline::Department); per_block]);
+	let mut block = from;
+	for _ in 0..DEADLINE_WINDOW {
+		Deadlines::<T>::insert(block, full.clone());
+		block += One::one();
+	}
+}
+
 /// The first case of application `app`, taken by the department head.
 fn taken<T: Config>(app: ApplicationId) -> (CaseId, T::AccountId) {
 	let (_, head) = T::BenchmarkHelper::department();
@@ -107,27 +141,37 @@ fn taken<T: Config>(app: ApplicationId) -> (CaseId, T::AccountId) {
 mod benchmarks {
 	use super::*;
 
+	/// A type with waiting cases whose prerequisites change: each old prerequisite is waited on
+	/// less, each new one more.
 	#[benchmark]
 	fn set_clearance_type() -> Result<(), BenchmarkError> {
-		let prereqs = catalogue::<T>(<MaxPrerequisites as Get<u32>>::get(), OnSilence::Escalation);
+		let max = <MaxPrerequisites as Get<u32>>::get();
+		let prereqs = catalogue::<T>(max + 1, OnSilence::Escalation);
 		let (department, _) = T::BenchmarkHelper::department();
-		let t = ClearanceType {
-			department,
+		let t = |prerequisites: &[TypeCode]| ClearanceType {
+			department: department.clone(),
 			time_limit: 10u32.into(),
 			response_limit: 10u32.into(),
 			on_silence: OnSilence::DeemedApproval,
 			validity_ms: None,
-			prerequisites: BoundedVec::truncate_from(prereqs),
+			prerequisites: BoundedVec::truncate_from(prerequisites.to_vec()),
 			required_documents: BoundedVec::truncate_from((0..8).map(kind).collect()),
 			converts_to: None,
 		};
+		let (old, new) = (&prereqs[..max as usize], &prereqs[1..]);
+		let code: TypeCode = code("BENCH_NEW_TYPE");
+		Pallet::<T>::do_set_type(code.clone(), t(old)).expect("valid type");
+		Pallet::<T>::mutate_type_use(&code, |u| u.waiting = 1);
+		for p in old {
+			Pallet::<T>::mutate_type_use(p, |u| u.waited_on = 1);
+		}
 		let origin =
 			T::CouncilOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, code("BENCH_NEW_TYPE"), t);
+		_(origin as T::RuntimeOrigin, code.clone(), t(new));
 
-		assert!(ClearanceTypes::<T>::contains_key(code::<ConstU32<32>>("BENCH_NEW_TYPE")));
+		assert_eq!(TypeUsage::<T>::get(&prereqs[max as usize]).map(|u| u.waited_on), Some(1));
 		Ok(())
 	}
 
@@ -146,13 +190,14 @@ mod benchmarks {
 
 	#[benchmark]
 	fn anchor_document() {
-		let (who, _) = T::BenchmarkHelper::applicant();
+		let (who, enterprise) = T::BenchmarkHelper::applicant();
 		let h = H256::repeat_byte(0xab);
+		let uri = BoundedVec::truncate_from(vec![b'u'; <MaxUri as Get<u32>>::get() as usize]);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), h, vec![b'K'; 24], 1_000_000, Some(vec![b'u'; 128]));
+		_(RawOrigin::Signed(who), h, code("KIND_KIND_KIND_KIND_KIND"), 1_000_000, Some(uri));
 
-		assert!(Documents::<T>::contains_key(h));
+		assert!(Documents::<T>::contains_key(enterprise, h));
 	}
 
 	#[benchmark]
@@ -209,24 +254,30 @@ mod benchmarks {
 		assert_eq!(Cases::<T>::get(case).unwrap().state, CaseState::QueryRaised);
 	}
 
+	/// A response with `d` documents: the first already attached, the others new.
 	#[benchmark]
-	fn respond_to_query() {
-		let app = application::<T>(1, 1, OnSilence::Escalation);
+	fn respond_to_query(d: Linear<0, { <MaxDocuments as Get<u32>>::get() }>) {
+		let (who, _) = T::BenchmarkHelper::applicant();
+		let types = catalogue::<T>(1, OnSilence::Escalation);
+		let attached = documents::<T>(1);
+		let app = NextApplicationId::<T>::get();
+		Pallet::<T>::do_submit(who.clone(), project(), parcels::<T>(1), types, attached.clone())
+			.expect("valid application");
 		let (case, head) = taken::<T>(app);
 		Pallet::<T>::do_raise_query(head, case, H256::zero()).expect("in time");
-		let (who, _) = T::BenchmarkHelper::applicant();
-		// Attach documents until the application's list is full.
-		let extra: Vec<H256> = (8..<MaxDocuments as Get<u32>>::get())
+		let extra: Vec<H256> = (1..d)
 			.map(|i| {
 				let h = numbered(1000 + u64::from(i));
-				Pallet::<T>::do_anchor(who.clone(), h, b"EXTRA".to_vec(), 1, None)
-					.expect("anchors");
+				Pallet::<T>::do_anchor(who.clone(), h, code("EXTRA"), 1, None).expect("anchors");
 				h
 			})
 			.collect();
+		let response: BoundedVec<H256, MaxDocuments> = BoundedVec::truncate_from(
+			attached.iter().copied().take(d.min(1) as usize).chain(extra).collect(),
+		);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), case, H256::zero(), extra);
+		_(RawOrigin::Signed(who), case, H256::zero(), response);
 
 		assert_eq!(Cases::<T>::get(case).unwrap().state, CaseState::Responded);
 	}
@@ -261,9 +312,10 @@ mod benchmarks {
 		assert_eq!(Cases::<T>::get(case).unwrap().state, CaseState::Rejected);
 	}
 
+	/// A certificate on `MaxParcels` parcels, each of which it must still hold.
 	#[benchmark]
 	fn renew_certificate() {
-		let app = application::<T>(1, 1, OnSilence::Escalation);
+		let app = application::<T>(1, <MaxParcels as Get<u32>>::get(), OnSilence::Escalation);
 		let (case, head) = taken::<T>(app);
 		Pallet::<T>::do_approve(head.clone(), case, H256::zero()).expect("approves");
 		let cert = NextCertificateId::<T>::get() - 1;
@@ -274,9 +326,10 @@ mod benchmarks {
 		assert!(Certificates::<T>::get(cert).unwrap().renewed_by.is_some());
 	}
 
+	/// A certificate on `MaxParcels` parcels, each of which it holds.
 	#[benchmark]
 	fn revoke_certificate() {
-		let app = application::<T>(1, 1, OnSilence::Escalation);
+		let app = application::<T>(1, <MaxParcels as Get<u32>>::get(), OnSilence::Escalation);
 		let (case, head) = taken::<T>(app);
 		Pallet::<T>::do_approve(head.clone(), case, H256::zero()).expect("approves");
 		let cert = NextCertificateId::<T>::get() - 1;
@@ -287,19 +340,25 @@ mod benchmarks {
 		assert!(Certificates::<T>::get(cert).unwrap().revoked.is_some());
 	}
 
-	/// `n` deemed approvals (the costliest deadline) in one block.
+	/// `n` deadlines in one block that are no longer current (their cases were withdrawn): the
+	/// cost of each deadline before its action, which is charged by its own function.
 	#[benchmark]
 	fn on_initialize_deadlines(n: Linear<0, { T::MaxDeadlineWork::get() }>) {
 		let (who, _) = T::BenchmarkHelper::applicant();
 		let types = catalogue::<T>(1, OnSilence::DeemedApproval);
 		let docs = documents::<T>(8);
-		for i in 0..n {
-			let mut p = *b"BENCHDEADLINE0";
-			p[12] = b'A' + (i / 10) as u8;
-			p[13] = b'0' + (i % 10) as u8;
-			T::BenchmarkHelper::parcel(p);
-			Pallet::<T>::do_submit(who.clone(), project(), vec![p], types.clone(), docs.clone())
-				.expect("valid application");
+		let parcels = parcels::<T>(1);
+		for _ in 0..n {
+			let app = NextApplicationId::<T>::get();
+			Pallet::<T>::do_submit(
+				who.clone(),
+				project(),
+				parcels.clone(),
+				types.clone(),
+				docs.clone(),
+			)
+			.expect("valid application");
+			Pallet::<T>::do_withdraw(who.clone(), app).expect("withdraws");
 		}
 		let due = frame_system::Pallet::<T>::block_number() + 100u32.into();
 		frame_system::Pallet::<T>::set_block_number(due);
@@ -310,7 +369,79 @@ mod benchmarks {
 			Pallet::<T>::process_deadlines(due);
 		}
 
-		assert_eq!(NextCertificateId::<T>::get(), n);
+		assert!(Deadlines::<T>::get(due).is_empty());
+		assert_eq!(NextCertificateId::<T>::get(), 0);
+	}
+
+	/// A deemed approval on `p` parcels, each converted, opening the `c - 1` other cases of its
+	/// application that waited for it.
+	#[benchmark]
+	fn deemed_approval(
+		c: Linear<1, { <MaxTypes as Get<u32>>::get() }>,
+		p: Linear<1, { <MaxParcels as Get<u32>>::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let app = application::<T>(c, p, OnSilence::DeemedApproval);
+		let case = Applications::<T>::get(app).unwrap().cases[0];
+		let block = due::<T>(case, Deadline::Department);
+		let weight;
+
+		#[block]
+		{
+			weight = Pallet::<T>::on_deadline(case, Deadline::Department, block)?;
+		}
+
+		assert_eq!(weight, T::WeightInfo::deemed_approval(c, p));
+		assert_eq!(Cases::<T>::get(case).unwrap().state, CaseState::DeemedApproved);
+		Ok(())
+	}
+
+	/// The department's time ran out; the case goes to the head.
+	#[benchmark]
+	fn escalation() -> Result<(), BenchmarkError> {
+		let app = application::<T>(1, 1, OnSilence::Escalation);
+		let case = Applications::<T>::get(app).unwrap().cases[0];
+		let block = due::<T>(case, Deadline::Department);
+
+		#[block]
+		{
+			Pallet::<T>::on_deadline(case, Deadline::Department, block)?;
+		}
+
+		assert_eq!(Cases::<T>::get(case).unwrap().state, CaseState::Escalated);
+		Ok(())
+	}
+
+	/// The applicant did not answer the query; the case lapses on `p` parcels.
+	#[benchmark]
+	fn lapse(p: Linear<1, { <MaxParcels as Get<u32>>::get() }>) -> Result<(), BenchmarkError> {
+		let app = application::<T>(1, p, OnSilence::Escalation);
+		let (case, head) = taken::<T>(app);
+		Pallet::<T>::do_raise_query(head, case, H256::zero()).expect("in time");
+		let block = due::<T>(case, Deadline::Response);
+
+		#[block]
+		{
+			Pallet::<T>::on_deadline(case, Deadline::Response, block)?;
+		}
+
+		assert_eq!(Cases::<T>::get(case).unwrap().state, CaseState::Lapsed);
+		Ok(())
+	}
+
+	/// A deadline whose action failed: the failure recorded, the case escalated instead.
+	#[benchmark]
+	fn deadline_failed() {
+		let app = application::<T>(1, 1, OnSilence::DeemedApproval);
+		let case = Applications::<T>::get(app).unwrap().cases[0];
+		let block = due::<T>(case, Deadline::Department);
+		let error: DispatchError = Error::<T>::TooManyCertificates.into();
+
+		#[block]
+		{
+			Pallet::<T>::deadline_failed(case, Deadline::Department, block, error);
+		}
+
+		assert_eq!(Cases::<T>::get(case).unwrap().state, CaseState::Escalated);
 	}
 
 	/// A freeze of a parcel with `c` live cases and `k` certificates.
@@ -319,60 +450,7 @@ mod benchmarks {
 		c: Linear<0, { <MaxCasesPerParcel as Get<u32>>::get() }>,
 		k: Linear<0, { <MaxCertificatesPerParcel as Get<u32>>::get() }>,
 	) {
-		let parcel = *b"BENCHFROZEN000";
-		T::BenchmarkHelper::parcel(parcel);
-		let cases: Vec<CaseId> = (0..c).collect();
-		let certs: Vec<CertificateId> = (0..k).collect();
-		let app = Application {
-			enterprise: 0,
-			project: project(),
-			parcels: BoundedVec::truncate_from(vec![parcel]),
-			documents: BoundedVec::new(),
-			cases: BoundedVec::new(),
-			open_cases: 0,
-			submitted_by: T::BenchmarkHelper::applicant().0,
-			submitted_at: Zero::zero(),
-			status: ApplicationStatus::Open,
-		};
-		Applications::<T>::insert(0, app);
-		let (department, _) = T::BenchmarkHelper::department();
-		for id in &cases {
-			let case = Case {
-				application: 0,
-				clearance: code("BENCH"),
-				department: department.clone(),
-				state: CaseState::Submitted,
-				officer: None,
-				opened_at: Some(Zero::zero()),
-				time_limit: 100u32.into(),
-				clock: Clock::start(100u32.into(), Zero::zero()),
-				response_clock: None,
-				query: None,
-				response: None,
-				suspensions: 0,
-				decision: None,
-			};
-			Pallet::<T>::store_case(*id, case);
-		}
-		for id in &certs {
-			let cert = Certificate {
-				clearance: code("BENCH"),
-				department: department.clone(),
-				enterprise: 0,
-				case: 0,
-				parcels: BoundedVec::truncate_from(vec![parcel]),
-				conditions: H256::zero(),
-				issued_at: 0,
-				expires_at: None,
-				renews: None,
-				renewed_by: None,
-				revoked: None,
-				suspensions: 0,
-			};
-			Certificates::<T>::insert(id, cert);
-		}
-		LiveCasesOf::<T>::insert(parcel, BoundedVec::truncate_from(cases));
-		CertificatesOf::<T>::insert(parcel, BoundedVec::truncate_from(certs));
+		let parcel = frozen_parcel::<T>(c, k, 0);
 
 		#[block]
 		{
@@ -384,5 +462,93 @@ mod benchmarks {
 		}
 	}
 
+	/// The last freeze of a parcel with `c` suspended cases and `k` suspended certificates is
+	/// lifted, at its worst: no case's clock finds room in the deadline queue, so each goes to
+	/// the head.
+	#[benchmark]
+	fn on_unfreeze(
+		c: Linear<0, { <MaxCasesPerParcel as Get<u32>>::get() }>,
+		k: Linear<0, { <MaxCertificatesPerParcel as Get<u32>>::get() }>,
+	) {
+		let parcel = frozen_parcel::<T>(c, k, 1);
+		// Each clock has 100 blocks left: it would be due 100 blocks from now (the block the
+		// measurement runs in, which is never 0).
+		frame_system::Pallet::<T>::set_block_number(One::one());
+		fill_deadline_window::<T>(frame_system::Pallet::<T>::block_number() + 100u32.into());
+
+		#[block]
+		{
+			<Pallet<T> as ParcelFreezeHandler>::on_unfreeze(&parcel);
+		}
+
+		if c > 0 {
+			assert_eq!(Cases::<T>::get(0).unwrap().state, CaseState::Escalated);
+		}
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}
+
+/// A parcel with `c` live cases and `k` certificates, each suspended `suspensions` times.
+fn frozen_parcel<T: Config>(c: u32, k: u32, suspensions: u8) -> Ulpin {
+	let parcel = *b"BENCHFROZEN000";
+	let (applicant, enterprise) = T::BenchmarkHelper::applicant();
+	T::BenchmarkHelper::parcel(parcel, enterprise);
+	let cases: Vec<CaseId> = (0..c).collect();
+	let certs: Vec<CertificateId> = (0..k).collect();
+	let app = Application {
+		enterprise,
+		project: project(),
+		parcels: BoundedVec::truncate_from(vec![parcel]),
+		documents: BoundedVec::new(),
+		cases: BoundedVec::new(),
+		open_cases: 0,
+		submitted_by: applicant,
+		submitted_at: Zero::zero(),
+		status: ApplicationStatus::Open,
+	};
+	Applications::<T>::insert(0, app);
+	let (department, _) = T::BenchmarkHelper::department();
+	let mut clock = Clock::start(100u32.into(), Zero::zero());
+	if suspensions > 0 {
+		clock.stop(Zero::zero());
+	}
+	for id in &cases {
+		let case = Case {
+			application: 0,
+			clearance: code("BENCH"),
+			department: department.clone(),
+			state: CaseState::Submitted,
+			officer: None,
+			opened_at: Some(Zero::zero()),
+			time_limit: 100u32.into(),
+			clock,
+			response_clock: None,
+			query: None,
+			response: None,
+			suspensions,
+			decision: None,
+		};
+		Pallet::<T>::store_case(*id, case);
+	}
+	for id in &certs {
+		let cert = Certificate {
+			clearance: code("BENCH"),
+			department: department.clone(),
+			enterprise,
+			case: 0,
+			parcels: BoundedVec::truncate_from(vec![parcel]),
+			conditions: H256::zero(),
+			issued_at: 0,
+			expires_at: None,
+			renews: None,
+			renewed_by: None,
+			revoked: None,
+			suspensions,
+		};
+		Certificates::<T>::insert(id, cert);
+	}
+	LiveCasesOf::<T>::insert(parcel, BoundedVec::truncate_from(cases));
+	CertificatesOf::<T>::insert(parcel, BoundedVec::truncate_from(certs));
+	parcel
 }

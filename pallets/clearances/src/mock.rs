@@ -1,6 +1,14 @@
 //! Mock runtime for the clearance workflow's tests: real land records and audit trail, table
 //! registries of departments and enterprises, a block clock of 3 s per block.
 
+// Test and benchmark setup may panic and index freely; the runtime code may not.
+#![allow(
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::indexing_slicing,
+	clippy::arithmetic_side_effects
+)]
+
 use crate::{
 	self as pallet_clearances, GenesisClearanceType, InvestmentClass, OnSilence, Project, TypeCode,
 };
@@ -125,6 +133,13 @@ impl pallet_land_parcels::BenchmarkHelper<u64> for Helper {
 	fn land_officer() -> u64 {
 		LAND_HEAD
 	}
+	fn enterprise(index: u32) -> (u64, u32) {
+		if index == 0 {
+			(OWNER, 0)
+		} else {
+			(OTHER_OWNER, 1)
+		}
+	}
 }
 #[cfg(feature = "runtime-benchmarks")]
 impl crate::BenchmarkHelper<u64> for Helper {
@@ -134,8 +149,8 @@ impl crate::BenchmarkHelper<u64> for Helper {
 	fn department() -> (clearance_primitives::DepartmentCode, u64) {
 		(clearance_primitives::testing::code("IND"), IND_HEAD)
 	}
-	fn parcel(id: Ulpin) {
-		register_parcel(id);
+	fn parcel(id: Ulpin, holder: u32) {
+		register_parcel_held_by(id, pallet_land_parcels::Holder::Enterprise(holder));
 	}
 }
 
@@ -197,22 +212,29 @@ fn officials() {
 	MockEnterprises::add(1, OTHER_OWNER, &[]);
 }
 
-/// Register `parcel` in the land records, agricultural, held privately.
+/// Register `parcel` in the land records, agricultural, held by enterprise 0 (whose owner and
+/// agent apply in most tests).
 pub fn register_parcel(parcel: Ulpin) {
-	pallet_land_parcels::Pallet::<Test>::do_register(
-		LAND_CLERK,
+	register_parcel_held_by(parcel, pallet_land_parcels::Holder::Enterprise(0));
+}
+
+/// Register `parcel` in the land records, agricultural, held by `holder`.
+pub fn register_parcel_held_by(parcel: Ulpin, holder: pallet_land_parcels::Holder) {
+	LandParcels::register_parcel(
+		RuntimeOrigin::signed(LAND_CLERK),
 		parcel,
-		b"Kolkata".to_vec(),
-		b"Rajarhat".to_vec(),
-		b"12/3".to_vec(),
+		b"Kolkata".to_vec().try_into().unwrap(),
+		b"Rajarhat".to_vec().try_into().unwrap(),
+		b"12/3".to_vec().try_into().unwrap(),
 		10_000,
 		LandUse::Agricultural,
-		pallet_land_parcels::Holder::Private(H256::zero()),
+		holder,
 	)
 	.expect("parcel registers");
 }
 
-/// Test externalities: officials, enterprises 0 and 1, three parcels, the demo catalogue.
+/// Test externalities: officials, enterprises 0 and 1, three parcels held by enterprise 0, the
+/// demo catalogue.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	officials();
 	let storage = RuntimeGenesisConfig {
@@ -274,11 +296,26 @@ pub fn anchor(kind: &str) -> H256 {
 /// Anchor a document of `kind` as `who`; returns its hash.
 pub fn anchor_as(who: u64, kind: &str) -> H256 {
 	let hash = H256::from(sp_io::hashing::blake2_256(&codec::Encode::encode(&(who, kind))));
-	if !crate::Documents::<Test>::contains_key(hash) {
-		crate::Pallet::<Test>::do_anchor(who, hash, kind.as_bytes().to_vec(), 1024, None)
-			.expect("anchors");
-	}
+	anchor_hash(who, kind, hash);
 	hash
+}
+
+/// Anchor the document `hash` of `kind` as `who`, unless `who`'s enterprise already did.
+pub fn anchor_hash(who: u64, kind: &str, hash: H256) {
+	use clearance_primitives::EnterpriseAuthority;
+	let (enterprise, _) = MockEnterprises::acting_for(&who).expect("an applicant");
+	if !crate::Documents::<Test>::contains_key(enterprise, hash) {
+		let kind = kind.as_bytes().to_vec().try_into().expect("short kind");
+		crate::Pallet::<Test>::do_anchor(who, hash, kind, 1024, None).expect("anchors");
+	}
+}
+
+/// A bounded list from a slice, for call arguments.
+pub fn bounded<X: Clone, N: frame_support::traits::Get<u32>>(
+	items: &[X],
+) -> frame_support::BoundedVec<X, N> {
+	assert!(items.len() <= N::get() as usize, "within the bound");
+	frame_support::BoundedVec::truncate_from(items.to_vec())
 }
 
 /// The events of this pallet so far.

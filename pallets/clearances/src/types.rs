@@ -9,10 +9,19 @@ use scale_info::TypeInfo;
 use sp_core::H256;
 use sp_runtime::Saturating;
 
-/// Code of a clearance type, such as `FIRE_NOC`: 2 to 32 characters of `A-Z`, `0-9`, `_`.
-pub type TypeCode = BoundedVec<u8, ConstU32<32>>;
-/// Kind of a document, such as `SITE_PLAN`: 2 to 24 characters of `A-Z`, `0-9`, `_`.
-pub type DocKind = BoundedVec<u8, ConstU32<24>>;
+// The limits below are the single source of each bound: storage types use them, and the
+// pallet lists each in its metadata (`#[pallet::extra_constants]` in `lib.rs`).
+
+/// Longest clearance type code, in bytes.
+pub type MaxTypeCodeLen = ConstU32<32>;
+/// Longest document kind, in bytes.
+pub type MaxDocKindLen = ConstU32<24>;
+/// Code of a clearance type, such as `FIRE_NOC`: 2 to [`MaxTypeCodeLen`] characters of `A-Z`,
+/// `0-9`, `_`, starting with a letter.
+pub type TypeCode = BoundedVec<u8, MaxTypeCodeLen>;
+/// Kind of a document, such as `SITE_PLAN`: 2 to [`MaxDocKindLen`] characters of `A-Z`, `0-9`,
+/// `_`, starting with a letter.
+pub type DocKind = BoundedVec<u8, MaxDocKindLen>;
 /// Most prerequisite types of a clearance type.
 pub type MaxPrerequisites = ConstU32<4>;
 /// Most document kinds a clearance type requires.
@@ -31,9 +40,12 @@ pub type MaxUri = ConstU32<128>;
 pub type MaxCasesPerParcel = ConstU32<32>;
 /// Most certificates recorded against one parcel.
 pub type MaxCertificatesPerParcel = ConstU32<32>;
-/// Most deadlines due in one block. With the 64-block search window of the deadline queue,
-/// 65,536 cases opened together find a slot: over 300 cases opened a second, sustained.
+/// Most deadlines due in one block. With the [`DEADLINE_WINDOW`]-block search window of the
+/// deadline queue, `DEADLINE_WINDOW × MaxDeadlinesPerBlock` deadlines falling due in the same
+/// block all find a slot.
 pub type MaxDeadlinesPerBlock = ConstU32<1024>;
+/// How many blocks past its due block a deadline may be put when the queue is full there.
+pub const DEADLINE_WINDOW: u32 = 64;
 
 /// What the runtime does when the department's time runs out.
 #[derive(
@@ -246,6 +258,22 @@ pub enum CaseState {
 }
 
 impl CaseState {
+	/// Every state, in declaration order (`ALL[s as usize] == s`): the one list counters, the
+	/// runtime API and clients derive from.
+	pub const ALL: [CaseState; 11] = [
+		Self::Waiting,
+		Self::Submitted,
+		Self::UnderScrutiny,
+		Self::QueryRaised,
+		Self::Responded,
+		Self::Approved,
+		Self::Rejected,
+		Self::Withdrawn,
+		Self::DeemedApproved,
+		Self::Escalated,
+		Self::Lapsed,
+	];
+
 	/// Whether the case is decided for good.
 	pub fn is_final(self) -> bool {
 		matches!(
@@ -420,6 +448,22 @@ pub struct Certificate {
 	pub suspensions: u8,
 }
 
+impl Certificate {
+	/// Its status now, `now` being the time in milliseconds: revoked, expired, suspended by a
+	/// freeze in force, or valid.
+	pub fn status_now(&self, now: u64) -> CertificateStatus {
+		if self.revoked.is_some() {
+			CertificateStatus::Revoked
+		} else if self.expires_at.is_some_and(|e| e <= now) {
+			CertificateStatus::Expired
+		} else if self.suspensions > 0 {
+			CertificateStatus::Suspended
+		} else {
+			CertificateStatus::Valid
+		}
+	}
+}
+
 /// What a certificate is worth at some moment.
 #[derive(
 	Clone,
@@ -474,6 +518,45 @@ pub struct GenesisClearanceType {
 	pub converts_to: Option<LandUse>,
 }
 
+impl GenesisClearanceType {
+	/// The code and the catalogue entry this describes, or which of its texts or lists does not
+	/// fit its bound. The entry is checked like any other when it is set.
+	pub(crate) fn to_clearance_type<B: From<u32>>(
+		&self,
+	) -> Result<(TypeCode, ClearanceType<B>), &'static str> {
+		fn bounded<N: Get<u32>>(s: &str) -> Option<BoundedVec<u8, N>> {
+			s.as_bytes().to_vec().try_into().ok()
+		}
+		let code = bounded(&self.code).ok_or("type code longer than MaxTypeCodeLen")?;
+		let department = bounded(&self.department).ok_or("department code too long")?;
+		let prerequisites = self
+			.prerequisites
+			.iter()
+			.map(|p| bounded(p).ok_or("prerequisite code longer than MaxTypeCodeLen"))
+			.collect::<Result<alloc::vec::Vec<TypeCode>, _>>()?
+			.try_into()
+			.map_err(|_| "more prerequisites than MaxPrerequisites")?;
+		let required_documents = self
+			.required_documents
+			.iter()
+			.map(|d| bounded(d).ok_or("document kind longer than MaxDocKindLen"))
+			.collect::<Result<alloc::vec::Vec<DocKind>, _>>()?
+			.try_into()
+			.map_err(|_| "more document kinds than MaxRequiredDocuments")?;
+		let clearance = ClearanceType {
+			department,
+			time_limit: self.time_limit.into(),
+			response_limit: self.response_limit.into(),
+			on_silence: self.on_silence,
+			validity_ms: self.validity_ms,
+			prerequisites,
+			required_documents,
+			converts_to: self.converts_to,
+		};
+		Ok((code, clearance))
+	}
+}
+
 /// Key of a case in a department's work queue: the due block then the case id, both
 /// big-endian, so that the queue iterates in due order (earliest first) and, within a block,
 /// by case id.
@@ -481,19 +564,15 @@ pub type QueueKey = [u8; 8];
 
 /// The work-queue key of a case due at `due`.
 pub fn queue_key(due: u32, case: CaseId) -> QueueKey {
-	let mut k = [0u8; 8];
-	k[..4].copy_from_slice(&due.to_be_bytes());
-	k[4..].copy_from_slice(&case.to_be_bytes());
-	k
+	let [d0, d1, d2, d3] = due.to_be_bytes();
+	let [c0, c1, c2, c3] = case.to_be_bytes();
+	[d0, d1, d2, d3, c0, c1, c2, c3]
 }
 
 /// The due block and case id of a work-queue key.
 pub fn parse_queue_key(k: &QueueKey) -> (u32, CaseId) {
-	let mut due = [0u8; 4];
-	let mut case = [0u8; 4];
-	due.copy_from_slice(&k[..4]);
-	case.copy_from_slice(&k[4..]);
-	(u32::from_be_bytes(due), u32::from_be_bytes(case))
+	let [d0, d1, d2, d3, c0, c1, c2, c3] = *k;
+	(u32::from_be_bytes([d0, d1, d2, d3]), u32::from_be_bytes([c0, c1, c2, c3]))
 }
 
 /// States in which a case is in a department's work queue.
@@ -541,6 +620,62 @@ pub struct DepartmentStats {
 	pub late: u32,
 	/// Live cases currently suspended by a court freeze.
 	pub suspended: u32,
+}
+
+/// How a clearance type is in use by cases: what keeps the council from removing it
+/// ([`crate::TypeUsage`]).
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct TypeUse {
+	/// Undecided cases of this type (waiting ones included).
+	pub live: u32,
+	/// Cases of this type waiting for their prerequisites.
+	pub waiting: u32,
+	/// Waiting cases of the types that list this one as a prerequisite: the sum of their
+	/// `waiting`, by the catalogue as it is now.
+	pub waited_on: u32,
+}
+
+impl TypeUse {
+	/// Whether nothing uses the type (its entry can go).
+	pub fn is_unused(&self) -> bool {
+		self.live == 0 && self.waiting == 0 && self.waited_on == 0
+	}
+}
+
+/// How long a department's certificates may still be in force, without reading them
+/// ([`crate::DepartmentCertificates`]).
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct CertificateHorizon {
+	/// Permanent certificates not revoked.
+	pub permanent: u32,
+	/// The latest expiry (milliseconds) of any certificate issued or renewed by the
+	/// department. Revocation does not lower it: the horizon may be later than the last
+	/// certificate in force, never earlier.
+	pub latest_expiry: u64,
 }
 
 /// A case with its clocks evaluated at the block of the query.

@@ -319,7 +319,8 @@ mod council {
 			);
 
 			// On the first block of the new version the runtime's migrations run: a chain whose
-			// clearances storage is at version 0 gets its query indexes built.
+			// clearances storage is at version 0 gets its query indexes built (v1), then its
+			// documents keyed by enterprise and its parcel and type indexes (v2).
 			StorageVersion::new(0).put::<Clearances>();
 			frame_system::LastRuntimeUpgrade::<Runtime>::put(
 				frame_system::LastRuntimeUpgradeInfo::from(sp_version::RuntimeVersion {
@@ -328,7 +329,7 @@ mod council {
 				}),
 			);
 			Executive::execute_on_runtime_upgrade();
-			assert_eq!(Clearances::on_chain_storage_version(), StorageVersion::new(1));
+			assert_eq!(Clearances::on_chain_storage_version(), StorageVersion::new(2));
 			assert_ok!(pallet_clearances::Pallet::<Runtime>::do_try_state());
 		});
 	}
@@ -453,7 +454,7 @@ fn bytes_of_one_application_on_this_runtime() {
 		let kinds = ["SALE_DEED", "SITE_PLAN", "PROJECT_REPORT", "BUILDING_DRAWINGS", "AFFIDAVIT"];
 		let docs: Vec<H256> = kinds.iter().enumerate().map(|(i, k)| {
 			let h = H256::repeat_byte(i as u8 + 1);
-			assert_ok!(Clearances::anchor_document(signed(One), h, k.as_bytes().to_vec(), 100_000, None));
+			assert_ok!(Clearances::anchor_document(signed(One), h, k.as_bytes().to_vec().try_into().unwrap(), 100_000, None));
 			h
 		}).collect();
 		let project = Project {
@@ -464,14 +465,16 @@ fn bytes_of_one_application_on_this_runtime() {
 		assert_ok!(Clearances::submit_application(
 			signed(One),
 			project,
-			vec![parcel],
-			vec![tc("LAND_USE_CONVERSION"), tc("CONSENT_TO_ESTABLISH"), tc("BUILDING_PLAN")],
-			docs,
+			vec![parcel].try_into().unwrap(),
+			vec![tc("LAND_USE_CONVERSION"), tc("CONSENT_TO_ESTABLISH"), tc("BUILDING_PLAN")]
+				.try_into()
+				.unwrap(),
+			docs.try_into().unwrap(),
 		));
 		let (luc, cte, bp) = (0, 1, 2);
 		assert_ok!(Clearances::take_case(signed(Eve), luc));
 		assert_ok!(Clearances::raise_query(signed(Eve), luc, H256::zero()));
-		assert_ok!(Clearances::respond_to_query(signed(One), luc, H256::zero(), vec![]));
+		assert_ok!(Clearances::respond_to_query(signed(One), luc, H256::zero(), Default::default()));
 		assert_ok!(Clearances::approve(signed(AliceStash), luc, H256::zero()));
 		assert_ok!(Clearances::take_case(signed(Ferdie), cte));
 		assert_ok!(Clearances::approve(signed(BobStash), cte, H256::zero()));

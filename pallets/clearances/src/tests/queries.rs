@@ -83,7 +83,7 @@ fn a_query_moves_the_case_to_the_applicants_clock() {
 		assert_eq!(queried.items[0].id, case);
 		assert_eq!(queried.items[0].due, Some(25));
 
-		assert_ok!(Clearances::respond_to_query(signed(OWNER), case, H256::zero(), vec![]));
+		assert_ok!(Clearances::respond_to_query(signed(OWNER), case, H256::zero(), no_docs()));
 		let c = Clearances::case_view(case).unwrap();
 		assert_eq!((c.response_left, c.due), (None, Some(9 + 26)));
 		assert!(Clearances::application_view(999).is_none());
@@ -138,18 +138,14 @@ fn suspended_cases_are_counted_and_keep_their_place() {
 	run(|| {
 		let land = code("LAND");
 		let case = case_of(submit(&[LUC], &[PARCEL]), LUC);
-		assert_ok!(pallet_land_parcels::Pallet::<Test>::do_freeze(LAND_HEAD, PARCEL, H256::zero()));
+		assert_ok!(LandParcels::freeze_parcel(signed(LAND_HEAD), PARCEL, H256::zero()));
 		assert_eq!(Clearances::dashboard(&land).stats.suspended, 1);
 		let v = Clearances::case_view(case).unwrap();
 		assert_eq!(v.due, None);
 		// Still listed, at the end of its statutory limit.
 		let q = Clearances::work_queue(&land, &[CaseState::Submitted], None, 10, None);
 		assert_eq!(q.items[0].id, case);
-		assert_ok!(pallet_land_parcels::Pallet::<Test>::do_unfreeze(
-			LAND_HEAD,
-			PARCEL,
-			H256::zero()
-		));
+		assert_ok!(LandParcels::unfreeze_parcel(signed(LAND_HEAD), PARCEL, H256::zero()));
 		assert_eq!(Clearances::dashboard(&land).stats.suspended, 0);
 	});
 }
@@ -235,5 +231,31 @@ fn the_v1_migration_builds_the_indexes_of_an_existing_chain() {
 			frame_support::weights::RuntimeDbWeight,
 		>>::get();
 		assert_eq!(weight, db.reads(1));
+	});
+}
+
+#[test]
+fn a_department_has_live_work_while_cases_or_certificates_may_be_in_force() {
+	run(|| {
+		let (ind, land) = (code("IND"), code("LAND"));
+		assert!(!Clearances::department_has_live_work(&ind));
+		// A live case.
+		let trade = case_of(submit(&[TRADE], &[PARCEL]), TRADE);
+		assert!(Clearances::department_has_live_work(&ind));
+		// Decided: its licence, valid a year, is in force.
+		let licence = approve_case(trade, IND_CLERK, IND_APPROVER);
+		assert!(Clearances::department_has_live_work(&ind));
+		// Revoked, its expiry still bounds the answer (the horizon is not lowered)...
+		assert_ok!(Clearances::revoke_certificate(signed(IND_APPROVER), licence, 1, H256::zero()));
+		assert!(Clearances::department_has_live_work(&ind));
+		// ...until it would have expired.
+		System::set_block_number(YEAR_MS / BLOCK_MS + 2);
+		assert!(!Clearances::department_has_live_work(&ind));
+		// A permanent certificate counts until it is revoked.
+		let luc = approve_case(case_of(submit(&[LUC], &[PARCEL2]), LUC), LAND_CLERK, LAND_APPROVER);
+		assert_eq!(DepartmentCertificates::<Test>::get(&land).permanent, 1);
+		assert!(Clearances::department_has_live_work(&land));
+		assert_ok!(Clearances::revoke_certificate(signed(LAND_APPROVER), luc, 1, H256::zero()));
+		assert!(!Clearances::department_has_live_work(&land));
 	});
 }

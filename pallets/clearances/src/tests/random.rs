@@ -54,7 +54,8 @@ fn step(rng: &mut Rng, parcels: &[Ulpin]) {
 	let _ = match rng.below(15) {
 		0 | 1 => {
 			let kind = rng.pick(&KINDS);
-			Clearances::anchor_document(signed(applicant), h, kind.as_bytes().to_vec(), 10, None)
+			let kind = kind.as_bytes().to_vec().try_into().unwrap();
+			Clearances::anchor_document(signed(applicant), h, kind, 10, None)
 		},
 		2..=4 => {
 			let n = 1 + rng.below(3) as usize;
@@ -66,7 +67,13 @@ fn step(rng: &mut Rng, parcels: &[Ulpin]) {
 				.iter()
 				.map(|k| anchor_as(if applicant == OTHER_OWNER { OTHER_OWNER } else { OWNER }, k))
 				.collect();
-			Clearances::submit_application(signed(applicant), project(), vec![parcel], types, docs)
+			Clearances::submit_application(
+				signed(applicant),
+				project(),
+				bounded(&[parcel]),
+				bounded(&types),
+				bounded(&docs),
+			)
 		},
 		5 if rng.below(4) == 0 => Clearances::withdraw_application(
 			signed(applicant),
@@ -76,7 +83,7 @@ fn step(rng: &mut Rng, parcels: &[Ulpin]) {
 		.map_err(|e| e.error),
 		5 | 6 => Clearances::take_case(signed(official), case),
 		7 => Clearances::raise_query(signed(official), case, h),
-		8 => Clearances::respond_to_query(signed(applicant), case, h, vec![]),
+		8 => Clearances::respond_to_query(signed(applicant), case, h, no_docs()),
 		9 => Clearances::approve(signed(official), case, h).map(|_| ()).map_err(|e| e.error),
 		10 => Clearances::reject(signed(official), case, 3, h).map(|_| ()).map_err(|e| e.error),
 		11 => Clearances::renew_certificate(signed(official), cert, h),
@@ -104,7 +111,9 @@ fn random_sequences_keep_every_invariant() {
 			for i in 0..5u8 {
 				let mut p = *b"WB19RND000000A";
 				p[13] = b'A' + i;
-				register_parcel(p);
+				// Some held by enterprise 1; the others are enterprise 0's.
+				let holder = pallet_land_parcels::Holder::Enterprise(u32::from(i % 2));
+				register_parcel_held_by(p, holder);
 				parcels.push(p);
 			}
 			let mut rng = Rng(seed);
