@@ -68,9 +68,9 @@ fn random_call(rng: &mut Rng) -> Option<RuntimeCall> {
 /// A call of the clearance workflow on small ids, which exist often enough to reach deep.
 fn workflow_call(rng: &mut Rng) -> RuntimeCall {
 	use pallet_clearances::Call as C;
-	let id = rng.below(6) as u32;
+	let id = rng.below(12) as u32;
 	let hash = sp_core::H256::repeat_byte(rng.below(4) as u8);
-	match rng.below(7) {
+	match rng.below(8) {
 		0 => RuntimeCall::Clearances(C::take_case { case: id }),
 		1 => RuntimeCall::Clearances(C::raise_query { case: id, query: hash }),
 		2 => RuntimeCall::Clearances(C::approve { case: id, conditions: hash }),
@@ -81,6 +81,11 @@ fn workflow_call(rng: &mut Rng) -> RuntimeCall {
 			reasoning: hash,
 		}),
 		5 => RuntimeCall::Clearances(C::renew_certificate { certificate: id, conditions: hash }),
+		6 => RuntimeCall::Clearances(C::respond_to_query {
+			case: id,
+			response: hash,
+			documents: Default::default(),
+		}),
 		_ => RuntimeCall::Enterprises(pallet_enterprises::Call::suspend_enterprise {
 			enterprise: id,
 			reason: hash,
@@ -126,6 +131,57 @@ fn storm(seed: u64, total: u64) -> Tally {
 				owner.to_account_id(),
 			));
 		}
+		// Each applicant holds two parcels, has anchored a sale deed and a site plan, and has
+		// filed applications whose cases the storm then takes, queries, decides and revokes.
+		for (enterprise, owner) in [One, Two].iter().enumerate() {
+			let owner_origin = RuntimeOrigin::signed(owner.to_account_id());
+			for p in 0..2u8 {
+				let mut ulpin = *b"WB19KOL0000000";
+				ulpin[12] = b'0' + enterprise as u8;
+				ulpin[13] = b'0' + p;
+				assert_ok!(LandParcels::register_parcel(
+					RuntimeOrigin::signed(Alice.to_account_id()),
+					ulpin,
+					b"Kolkata".to_vec().try_into().unwrap(),
+					b"Rajarhat".to_vec().try_into().unwrap(),
+					b"1/1".to_vec().try_into().unwrap(),
+					10_000,
+					clearance_primitives::LandUse::Agricultural,
+					pallet_land_parcels::Holder::Enterprise(enterprise as u32),
+				));
+				let docs: Vec<sp_core::H256> = ["SALE_DEED", "SITE_PLAN"]
+					.iter()
+					.enumerate()
+					.map(|(i, kind)| {
+						let hash = sp_core::H256::repeat_byte(10 * enterprise as u8 + 2 * p + i as u8 + 1);
+						assert_ok!(Clearances::anchor_document(
+							owner_origin.clone(),
+							hash,
+							kind.as_bytes().to_vec().try_into().unwrap(),
+							1_000,
+							None
+						));
+						hash
+					})
+					.collect();
+				let types = ["LAND_USE_CONVERSION", "TRADE_LICENCE", "DEMO_QUICK_NOC"]
+					.iter()
+					.map(|t| t.as_bytes().to_vec().try_into().unwrap())
+					.collect::<Vec<pallet_clearances::TypeCode>>();
+				assert_ok!(Clearances::submit_application(
+					owner_origin.clone(),
+					pallet_clearances::Project {
+						name: b"Storm Works".to_vec().try_into().unwrap(),
+						sector: b"Steel".to_vec().try_into().unwrap(),
+						investment: pallet_clearances::InvestmentClass::Small,
+					},
+					vec![ulpin].try_into().unwrap(),
+					types.try_into().unwrap(),
+					docs.try_into().unwrap(),
+				));
+			}
+		}
+		check_invariants();
 		let mut number: BlockNumber = 1;
 		let weights = <Runtime as frame_system::Config>::BlockWeights::get();
 		while tally.sent < total {
@@ -144,8 +200,13 @@ fn storm(seed: u64, total: u64) -> Tally {
 					workflow_call(&mut rng)
 				};
 				let who = signer.to_account_id();
-				let nonce = frame_system::Pallet::<Runtime>::account_nonce(&who)
-					.saturating_add(rng.below(2) as u32);
+				// Mostly the next nonce; sometimes one ahead (waits in the pool) or a replay.
+				let current = frame_system::Pallet::<Runtime>::account_nonce(&who);
+				let nonce = match rng.below(10) {
+					0 => current.saturating_add(1),
+					1 => current.saturating_sub(1),
+					_ => current,
+				};
 				let era = if rng.below(50) == 0 {
 					Era::Immortal
 				} else {
