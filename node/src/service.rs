@@ -69,7 +69,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 			executor,
 			Vec::new(),
 		)?;
-	crate::well_known::refuse_well_known_keys(&config, &keystore_container.keystore())?;
+	crate::well_known::refuse_well_known_keys(config, &keystore_container.keystore())?;
 	let client = Arc::new(client);
 
 	let telemetry = telemetry.map(|(worker, telemetry)| {

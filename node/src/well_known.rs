@@ -26,13 +26,11 @@ const DEV_ACCOUNTS: [(Sr25519Keyring, Ed25519Keyring); 6] = [
 	(Sr25519Keyring::Ferdie, Ed25519Keyring::Ferdie),
 ];
 
-/// Whether `secret` (32 bytes) is one of the well-known node keys.
-pub fn is_well_known_node_key(secret: &[u8]) -> bool {
-	(1..=WELL_KNOWN_NODE_KEYS).any(|n| {
-		let mut key = [0u8; 32];
-		key[31] = n;
-		secret == key
-	})
+/// Well-known node key number `n`: 31 zero bytes, then `n`.
+fn well_known_secret(n: u8) -> [u8; 32] {
+	let mut key = [0u8; 32];
+	key[31] = n;
+	key
 }
 
 fn node_key_is_well_known(config: &NodeKeyConfig) -> bool {
@@ -46,9 +44,7 @@ fn node_key_is_well_known(config: &NodeKeyConfig) -> bool {
 	};
 	let peer = keypair.public().to_peer_id();
 	(1..=WELL_KNOWN_NODE_KEYS).any(|n| {
-		let mut key = [0u8; 32];
-		key[31] = n;
-		ed25519::SecretKey::try_from_bytes(key)
+		ed25519::SecretKey::try_from_bytes(well_known_secret(n))
 			.map(|s| ed25519::Keypair::from(s).public().to_peer_id() == peer)
 			.unwrap_or(false)
 	})
@@ -105,20 +101,14 @@ mod tests {
 
 	#[test]
 	fn the_local_node_keys_are_well_known() {
-		let mut key = [0u8; 32];
-		key[31] = 3;
-		assert!(is_well_known_node_key(&key));
-		key[31] = 6;
-		assert!(!is_well_known_node_key(&key));
-		let config = NodeKeyConfig::Ed25519(Secret::Input(
-			ed25519::SecretKey::try_from_bytes({
-				let mut k = [0u8; 32];
-				k[31] = 1;
-				k
-			})
-			.unwrap(),
-		));
-		assert!(node_key_is_well_known(&config));
+		let key = |n| {
+			NodeKeyConfig::Ed25519(Secret::Input(
+				ed25519::SecretKey::try_from_bytes(well_known_secret(n)).unwrap(),
+			))
+		};
+		assert!(node_key_is_well_known(&key(1)));
+		assert!(node_key_is_well_known(&key(5)));
+		assert!(!node_key_is_well_known(&key(6)));
 		assert!(!node_key_is_well_known(&NodeKeyConfig::Ed25519(Secret::New)));
 	}
 }

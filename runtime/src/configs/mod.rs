@@ -35,6 +35,11 @@ const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 /// author's proposal time is still imported by the next author before its own slot.
 const MAXIMUM_BLOCK_WEIGHT: Weight = Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
 
+/// `ratio` of `weight`, in both dimensions, rounded down.
+fn share(ratio: Perbill, weight: Weight) -> Weight {
+	Weight::from_parts(ratio.mul_floor(weight.ref_time()), ratio.mul_floor(weight.proof_size()))
+}
+
 /// Blocks per session. Validator changes decided by the council apply at the next session.
 pub const SESSION_PERIOD: BlockNumber = 20;
 
@@ -50,19 +55,23 @@ parameter_types! {
 		.base_block(BlockExecutionWeight::get())
 		.for_class(DispatchClass::all(), |w| w.base_extrinsic = ExtrinsicBaseWeight::get())
 		.for_class(DispatchClass::Normal, |w| {
-			w.max_total = Some(NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);
+			w.max_total = Some(share(NORMAL_DISPATCH_RATIO, MAXIMUM_BLOCK_WEIGHT));
 		})
 		.for_class(DispatchClass::Operational, |w| {
 			w.max_total = Some(MAXIMUM_BLOCK_WEIGHT);
 			// Operational transactions (council business) may use the whole block.
-			w.reserved = Some(MAXIMUM_BLOCK_WEIGHT - NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);
+			w.reserved = Some(
+				MAXIMUM_BLOCK_WEIGHT.saturating_sub(share(NORMAL_DISPATCH_RATIO, MAXIMUM_BLOCK_WEIGHT)),
+			);
 		})
 		.avg_block_initialization(Perbill::from_percent(10))
 		.build_or_panic();
 	/// 5 MiB blocks, of which ordinary transactions may fill the normal share.
 	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
 		.max_length(5 * 1024 * 1024)
-		.modify_max_length_for_class(DispatchClass::Normal, |max| *max = NORMAL_DISPATCH_RATIO * *max)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| {
+			*max = NORMAL_DISPATCH_RATIO.mul_floor(*max)
+		})
 		.build();
 	/// Generic Substrate SS58 prefix.
 	pub const SS58Prefix: u16 = 42;
@@ -150,7 +159,8 @@ impl sp_runtime::traits::Convert<AccountId, Option<()>> for UnitIdentification {
 
 parameter_types! {
 	pub const CouncilMotionDuration: BlockNumber = 3 * DAYS;
-	pub CouncilMaxProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+	pub CouncilMaxProposalWeight: Weight =
+		share(Perbill::from_percent(50), RuntimeBlockWeights::get().max_block);
 }
 
 impl pallet_collective::Config<CouncilCollective> for Runtime {
