@@ -68,8 +68,8 @@ pub fn refuse_well_known_keys(
 	config: &Configuration,
 	keystore: &KeystorePtr,
 ) -> Result<(), sc_service::Error> {
-	if !config.role.is_authority() ||
-		matches!(config.chain_spec.chain_type(), ChainType::Development | ChainType::Local)
+	if !config.role.is_authority()
+		|| matches!(config.chain_spec.chain_type(), ChainType::Development | ChainType::Local)
 	{
 		return Ok(());
 	}

@@ -4,8 +4,8 @@
 #![allow(clippy::expect_used)]
 
 use crate::{AccountId, Runtime, RuntimeOrigin};
-use frame_support::BoundedVec;
 use clearance_primitives::{DepartmentCode, EnterpriseId, LandUse, Ulpin};
+use frame_support::BoundedVec;
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring;
 

@@ -14,13 +14,13 @@ use clearance_runtime::{
 	VERSION,
 };
 use codec::{Compact, CompactLen, Decode, Encode};
-use sp_runtime::transaction_validity::{
-	InvalidTransaction, TransactionSource, TransactionValidity,
-};
 use jsonrpsee::{core::client::ClientT, http_client::HttpClient, rpc_params};
 use sp_core::{Pair, H256};
 use sp_keyring::Sr25519Keyring::{self, *};
 use sp_runtime::generic::Era;
+use sp_runtime::transaction_validity::{
+	InvalidTransaction, TransactionSource, TransactionValidity,
+};
 use std::time::{Duration, Instant};
 
 async fn nonce(http: &HttpClient, who: Sr25519Keyring) -> u32 {
@@ -217,7 +217,10 @@ async fn attacks_on_the_transaction_path_are_refused_and_change_nothing() {
 	let best: H256 = http.request("chain_getBlockHash", rpc_params![]).await.unwrap();
 	let args = (TransactionSource::External, old.clone(), best).encode();
 	let answer: String = http
-		.request("state_call", rpc_params!["TaggedTransactionQueue_validate_transaction", hex(&args)])
+		.request(
+			"state_call",
+			rpc_params!["TaggedTransactionQueue_validate_transaction", hex(&args)],
+		)
 		.await
 		.unwrap();
 	let validity =

@@ -71,15 +71,15 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
+mod access;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod features;
 #[cfg(test)]
 mod mock;
+mod session;
 #[cfg(test)]
 mod tests;
-mod access;
-mod features;
-mod session;
 mod try_state;
 pub mod types;
 pub mod weights;
@@ -257,12 +257,10 @@ pub mod pallet {
 			for d in &self.departments {
 				let code = Pallet::<T>::parse_code(d.code.as_bytes())
 					.unwrap_or_else(|e| panic!("genesis department code {:?}: {:?}", d.code, e));
-				let name: BoundedVec<u8, T::MaxNameLen> = d
-					.name
-					.as_bytes()
-					.to_vec()
-					.try_into()
-					.unwrap_or_else(|_| panic!("genesis department {:?}: name too long", d.code));
+				let name: BoundedVec<u8, T::MaxNameLen> =
+					d.name.as_bytes().to_vec().try_into().unwrap_or_else(|_| {
+						panic!("genesis department {:?}: name too long", d.code)
+					});
 				Pallet::<T>::ensure_name(&name)
 					.unwrap_or_else(|e| panic!("genesis department {:?} name: {:?}", d.code, e));
 				Pallet::<T>::ensure_can_add(&code, &d.head)
@@ -575,4 +573,3 @@ pub mod pallet {
 		}
 	}
 }
-

@@ -20,7 +20,9 @@ pub type PeerIdBytes = BoundedVec<u8, MaxPeerIdLen>;
 /// SHA-256 hash of a longer one (`0x12 0x20` and 32 bytes).
 pub fn is_peer_id(id: &[u8]) -> bool {
 	match id {
-		[0x00, len, key @ ..] => usize::from(*len) == key.len() && !key.is_empty() && key.len() <= 42,
+		[0x00, len, key @ ..] => {
+			usize::from(*len) == key.len() && !key.is_empty() && key.len() <= 42
+		},
 		[0x12, 0x20, digest @ ..] => digest.len() == 32,
 		_ => false,
 	}

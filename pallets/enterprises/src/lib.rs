@@ -183,12 +183,8 @@ pub mod pallet {
 
 	/// Enterprises that are not active (suspended or deregistered); absent means active.
 	#[pallet::storage]
-	pub type Standings<T: Config> = StorageMap<
-		_,
-		Twox64Concat,
-		EnterpriseId,
-		Standing<T::AccountId, BlockNumberFor<T>>,
-	>;
+	pub type Standings<T: Config> =
+		StorageMap<_, Twox64Concat, EnterpriseId, Standing<T::AccountId, BlockNumberFor<T>>>;
 
 	/// Transactions of each enterprise's members included in a block: the block and the count.
 	/// A count from an earlier block is stale and starts again at zero.
@@ -333,7 +329,10 @@ pub mod pallet {
 		/// ([`Error::NotSuspended`]). Emits [`Event::EnterpriseRestored`].
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::restore_enterprise())]
-		pub fn restore_enterprise(origin: OriginFor<T>, enterprise: EnterpriseId) -> DispatchResult {
+		pub fn restore_enterprise(
+			origin: OriginFor<T>,
+			enterprise: EnterpriseId,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_restore(who, enterprise)
 		}

@@ -18,7 +18,9 @@ impl EnsureOrigin<RuntimeOrigin> for CouncilTwoThirds {
 		match o.clone().into() {
 			Ok(CollectiveOrigin::<AccountId, CouncilCollective>::Members(ayes, seats))
 				if u64::from(ayes).saturating_mul(3) >= u64::from(seats).saturating_mul(2) =>
-				Ok((ayes, seats)),
+			{
+				Ok((ayes, seats))
+			},
 			_ => Err(o),
 		}
 	}
@@ -50,7 +52,9 @@ impl Contains<RuntimeCall> for EnactableCalls {
 		matches!(
 			call,
 			RuntimeCall::System(
-				S::set_code { .. } | S::set_code_without_checks { .. } | S::authorize_upgrade { .. }
+				S::set_code { .. }
+					| S::set_code_without_checks { .. }
+					| S::authorize_upgrade { .. }
 			)
 		)
 	}

@@ -21,10 +21,10 @@ pub fn signer_of(call: &RuntimeCall) -> CallSigner {
 	match call {
 		// Remarks, raw storage and code changes, and inherents: no role needs them signed (a
 		// runtime upgrade goes through a council motion and `Departments::enact`).
-		RuntimeCall::System(_) |
-		RuntimeCall::Timestamp(_) |
-		RuntimeCall::Grandpa(_) |
-		RuntimeCall::Session(_) => Nobody,
+		RuntimeCall::System(_)
+		| RuntimeCall::Timestamp(_)
+		| RuntimeCall::Grandpa(_)
+		| RuntimeCall::Session(_) => Nobody,
 		RuntimeCall::Council(c) => council(c),
 		RuntimeCall::Departments(c) => departments(c),
 		RuntimeCall::Enterprises(c) => enterprises(c),
@@ -36,11 +36,14 @@ pub fn signer_of(call: &RuntimeCall) -> CallSigner {
 	}
 }
 
-fn council(call: &pallet_collective::Call<crate::Runtime, pallet_collective::Instance1>) -> CallSigner {
+fn council(
+	call: &pallet_collective::Call<crate::Runtime, pallet_collective::Instance1>,
+) -> CallSigner {
 	use pallet_collective::Call as C;
 	match call {
-		C::propose { .. } | C::vote { .. } | C::close { .. } | C::execute { .. } =>
-			CallSigner::CouncilMember,
+		C::propose { .. } | C::vote { .. } | C::close { .. } | C::execute { .. } => {
+			CallSigner::CouncilMember
+		},
 		// Membership follows the registry; disapproving and killing need a council motion.
 		_ => CallSigner::Nobody,
 	}
@@ -52,12 +55,12 @@ fn departments(call: &pallet_departments::Call<crate::Runtime>) -> CallSigner {
 		C::grant_role { .. } | C::revoke_role { .. } => CallSigner::Head,
 		C::set_nodes { .. } => CallSigner::Official(ADMIN),
 		// Council motions only.
-		C::add_department { .. } |
-		C::remove_department { .. } |
-		C::change_head { .. } |
-		C::set_validator { .. } |
-		C::remove_validator { .. } |
-		C::enact { .. } => CallSigner::Nobody,
+		C::add_department { .. }
+		| C::remove_department { .. }
+		| C::change_head { .. }
+		| C::set_validator { .. }
+		| C::remove_validator { .. }
+		| C::enact { .. } => CallSigner::Nobody,
 		C::__Ignore(..) => CallSigner::Nobody,
 	}
 }
@@ -76,10 +79,10 @@ fn enterprises(call: &pallet_enterprises::Call<crate::Runtime>) -> CallSigner {
 fn land_parcels(call: &pallet_land_parcels::Call<crate::Runtime>) -> CallSigner {
 	use pallet_land_parcels::Call as C;
 	match call {
-		C::register_parcel { .. } |
-		C::update_parcel { .. } |
-		C::add_encumbrance { .. } |
-		C::remove_encumbrance { .. } => CallSigner::Official(RECORDS),
+		C::register_parcel { .. }
+		| C::update_parcel { .. }
+		| C::add_encumbrance { .. }
+		| C::remove_encumbrance { .. } => CallSigner::Official(RECORDS),
 		C::freeze_parcel { .. } | C::unfreeze_parcel { .. } => CallSigner::Official(ORDERS),
 		C::correct_land_use { .. } => CallSigner::Official(APPROVING),
 		C::consent_to_use { .. } => CallSigner::Owner,
@@ -93,15 +96,15 @@ fn clearances(call: &pallet_clearances::Call<crate::Runtime>) -> CallSigner {
 	use pallet_clearances::Call as C;
 	match call {
 		C::set_clearance_type { .. } | C::remove_clearance_type { .. } => CallSigner::Nobody,
-		C::anchor_document { .. } |
-		C::submit_application { .. } |
-		C::withdraw_application { .. } |
-		C::respond_to_query { .. } => CallSigner::Applicant,
+		C::anchor_document { .. }
+		| C::submit_application { .. }
+		| C::withdraw_application { .. }
+		| C::respond_to_query { .. } => CallSigner::Applicant,
 		C::take_case { .. } | C::raise_query { .. } => CallSigner::Official(SCRUTINY),
-		C::approve { .. } |
-		C::reject { .. } |
-		C::renew_certificate { .. } |
-		C::revoke_certificate { .. } => CallSigner::Official(APPROVING),
+		C::approve { .. }
+		| C::reject { .. }
+		| C::renew_certificate { .. }
+		| C::revoke_certificate { .. } => CallSigner::Official(APPROVING),
 		C::__Ignore(..) => CallSigner::Nobody,
 	}
 }

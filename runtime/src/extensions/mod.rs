@@ -70,8 +70,14 @@ pub mod codes {
 	pub const ENTERPRISE_NOT_ACTIVE: u8 = 6;
 
 	/// Every code, in order.
-	pub const ALL: [u8; 6] =
-		[NOT_REGISTERED, TOO_MANY_PENDING, CALL_NOT_ALLOWED, TOO_LONG, IMMORTAL, ENTERPRISE_NOT_ACTIVE];
+	pub const ALL: [u8; 6] = [
+		NOT_REGISTERED,
+		TOO_MANY_PENDING,
+		CALL_NOT_ALLOWED,
+		TOO_LONG,
+		IMMORTAL,
+		ENTERPRISE_NOT_ACTIVE,
+	];
 
 	/// A readable explanation of a code, or `None` for codes this runtime does not use.
 	pub fn describe(code: u8) -> Option<&'static str> {
@@ -203,8 +209,15 @@ impl TransactionExtension<RuntimeCall> for CheckSigner {
 			Some(who) => Some(Self::check(who, call, len, self.0 .0)?),
 			None => None,
 		};
-		let (valid, val, origin) =
-			self.0.validate(origin, call, info, len, self_implicit, inherited_implication, source)?;
+		let (valid, val, origin) = self.0.validate(
+			origin,
+			call,
+			info,
+			len,
+			self_implicit,
+			inherited_implication,
+			source,
+		)?;
 		let priority = kind.as_ref().map(priority_of).unwrap_or_default();
 		Ok((valid.combine_with(ValidTransaction { priority, ..Default::default() }), val, origin))
 	}

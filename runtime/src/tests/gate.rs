@@ -9,7 +9,11 @@ use sp_runtime::generic::Era;
 use Sr25519Keyring::*;
 
 fn start_block(n: BlockNumber) {
-	frame_system::Pallet::<Runtime>::initialize(&n, &BlakeTwo256::hash(b"parent"), &Default::default());
+	frame_system::Pallet::<Runtime>::initialize(
+		&n,
+		&BlakeTwo256::hash(b"parent"),
+		&Default::default(),
+	);
 }
 
 /// Register an enterprise owned by `One` (as the Industries scrutiny officer).

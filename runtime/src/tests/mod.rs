@@ -141,8 +141,7 @@ fn pool_accepts_officers_and_heads_without_any_balance() {
 fn pool_bounds_pending_transactions_per_signer() {
 	ext(development_config_genesis()).execute_with(|| {
 		let last_allowed = MAX_PENDING_PER_SIGNER - 1;
-		let valid =
-			validate(signed_take(Sr25519Keyring::Eve, last_allowed)).expect("within bound");
+		let valid = validate(signed_take(Sr25519Keyring::Eve, last_allowed)).expect("within bound");
 		assert_eq!(valid.requires.len(), 1, "waits for the earlier nonces");
 		assert_eq!(
 			validate(signed_take(Sr25519Keyring::Eve, MAX_PENDING_PER_SIGNER)),

@@ -45,8 +45,20 @@ impl Rng {
 /// Signers of every kind in the development genesis, plus unregistered accounts; `One` and
 /// `Two` become applicants during set-up.
 const SIGNERS: [Sr25519Keyring; 14] = [
-	Alice, Bob, Charlie, Dave, Eve, Ferdie, AliceStash, BobStash, CharlieStash, DaveStash, One,
-	Two, EveStash, FerdieStash,
+	Alice,
+	Bob,
+	Charlie,
+	Dave,
+	Eve,
+	Ferdie,
+	AliceStash,
+	BobStash,
+	CharlieStash,
+	DaveStash,
+	One,
+	Two,
+	EveStash,
+	FerdieStash,
 ];
 
 /// Pallet indices of the runtime, for calls decoded from random bytes.
@@ -94,7 +106,8 @@ fn workflow_call(rng: &mut Rng) -> RuntimeCall {
 }
 
 fn start_block(number: BlockNumber, parent: Hash) {
-	let header = Header::new(number, Default::default(), Default::default(), parent, Default::default());
+	let header =
+		Header::new(number, Default::default(), Default::default(), parent, Default::default());
 	Executive::initialize_block(&header);
 	pallet_timestamp::Now::<Runtime>::put(1_800_000_000_000 + u64::from(number) * 3000);
 }
@@ -153,7 +166,8 @@ fn storm(seed: u64, total: u64) -> Tally {
 					.iter()
 					.enumerate()
 					.map(|(i, kind)| {
-						let hash = sp_core::H256::repeat_byte(10 * enterprise as u8 + 2 * p + i as u8 + 1);
+						let hash =
+							sp_core::H256::repeat_byte(10 * enterprise as u8 + 2 * p + i as u8 + 1);
 						assert_ok!(Clearances::anchor_document(
 							owner_origin.clone(),
 							hash,

@@ -20,7 +20,10 @@ impl<T: Config> Pallet<T> {
 		};
 		for (i, id) in nodes.iter().enumerate() {
 			ensure!(is_peer_id(id), Error::<T>::BadPeerId);
-			ensure!(!nodes.iter().take(i).any(|earlier| earlier == id), Error::<T>::DuplicatePeerId);
+			ensure!(
+				!nodes.iter().take(i).any(|earlier| earlier == id),
+				Error::<T>::DuplicatePeerId
+			);
 		}
 		Self::record(&code, Some(who), authority, Action::NodesSet, &nodes)?;
 		let count = nodes.len() as u32;

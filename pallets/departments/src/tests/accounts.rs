@@ -33,7 +33,11 @@ fn a_revoked_officer_keeps_its_account_and_nonce() {
 		assert_eq!(System::account_nonce(LAND_SCRUTINY), 3);
 
 		// Granted again: the nonce goes on from 3, so transactions signed with 0..3 stay stale.
-		assert_ok!(Departments::grant_role(signed(LAND_HEAD), LAND_SCRUTINY, Role::ScrutinyOfficer));
+		assert_ok!(Departments::grant_role(
+			signed(LAND_HEAD),
+			LAND_SCRUTINY,
+			Role::ScrutinyOfficer
+		));
 		assert_eq!(System::account_nonce(LAND_SCRUTINY), 3);
 		assert_eq!(System::sufficients(&LAND_SCRUTINY), 1);
 	});

@@ -1,10 +1,15 @@
 //! Unit tests of the department registry: every call's success (checked through its event and
 //! storage) and every refusal (with `assert_noop!`), with the invariants checked after each test.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+#![allow(
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::indexing_slicing,
+	clippy::arithmetic_side_effects
+)]
 
 use crate::{
-	mock::*, DepartmentKind, MaxNodesPerDepartment, PeerIdBytes, DepartmentOfficers, GenesisDepartment, HeadOf, Officers, Pallet, Role,
-	RoleGrant, RoleHolders, ValidatorOf,
+	mock::*, DepartmentKind, DepartmentOfficers, GenesisDepartment, HeadOf, MaxNodesPerDepartment,
+	Officers, Pallet, PeerIdBytes, Role, RoleGrant, RoleHolders, ValidatorOf,
 };
 use clearance_primitives::{Action, Authority, DepartmentAuthority, Subject};
 use frame_support::{assert_noop, assert_ok, traits::Contains};
@@ -23,7 +28,13 @@ fn signed(who: u64) -> RuntimeOrigin {
 }
 
 fn add(code_: &str, head: u64) -> sp_runtime::DispatchResult {
-	Departments::add_department(root(), bytes(code_), name("Fire & Emergency"), DepartmentKind::Fire, head)
+	Departments::add_department(
+		root(),
+		bytes(code_),
+		name("Fire & Emergency"),
+		DepartmentKind::Fire,
+		head,
+	)
 }
 
 /// A bounded code argument, whatever its content (the pallet checks it).
@@ -195,7 +206,13 @@ mod add_department {
 	fn refuses_bad_names() {
 		ExtBuilder::default().build_and_execute(|| {
 			assert_noop!(
-				Departments::add_department(root(), bytes("FIRE"), name(""), DepartmentKind::Fire, 3),
+				Departments::add_department(
+					root(),
+					bytes("FIRE"),
+					name(""),
+					DepartmentKind::Fire,
+					3
+				),
 				Error::EmptyName
 			);
 			// A name longer than `MaxNameLen` (32 in the mock) is refused at decoding.
@@ -650,7 +667,9 @@ mod nodes {
 		id.try_into().unwrap()
 	}
 
-	fn list(ids: Vec<PeerIdBytes>) -> frame_support::BoundedVec<PeerIdBytes, MaxNodesPerDepartment> {
+	fn list(
+		ids: Vec<PeerIdBytes>,
+	) -> frame_support::BoundedVec<PeerIdBytes, MaxNodesPerDepartment> {
 		ids.try_into().unwrap()
 	}
 

@@ -64,12 +64,7 @@ fn an_industries_officer_registers_an_enterprise() {
 fn registration_refusals() {
 	run(|| {
 		assert_noop!(
-			Enterprises::register_enterprise(
-				RuntimeOrigin::root(),
-				name("X"),
-				H256::zero(),
-				OWNER
-			),
+			Enterprises::register_enterprise(RuntimeOrigin::root(), name("X"), H256::zero(), OWNER),
 			DispatchError::BadOrigin
 		);
 		assert_noop!(register(LAND_OFFICER, OWNER), E::NotAuthorized);
