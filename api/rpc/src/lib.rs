@@ -5,6 +5,11 @@
 //! block. No method reads storage itself, so every answer is exactly what the runtime holds.
 //! Methods, parameters and errors are documented in `docs/rpc.md`.
 //!
+//! Every method is a *blocking* method: it runs on the RPC server's blocking thread pool, not on
+//! the async executor that serves connections, so a slow runtime call cannot stall other
+//! clients. Every answer is a bounded page, and the runtime API caps and de-duplicates every
+//! list it receives.
+//!
 //! ## Terminology
 //!
 //! - **at**: the hash of the block to answer at; `null` for the best block.
@@ -153,15 +158,15 @@ fn cursor(text: &str) -> RpcResult<(u32, u32)> {
 #[cfg_attr(not(feature = "server"), rpc(client, namespace = "clearance"))]
 pub trait ClearanceApi<BlockHash> {
 	/// An application with its cases, clocks and documents.
-	#[method(name = "application")]
+	#[method(name = "application", blocking)]
 	fn application(&self, id: u32, at: Option<BlockHash>) -> RpcResult<Value>;
 
 	/// A case with its clocks.
-	#[method(name = "case")]
+	#[method(name = "case", blocking)]
 	fn case(&self, id: u32, at: Option<BlockHash>) -> RpcResult<Value>;
 
 	/// A page of an enterprise's applications.
-	#[method(name = "applicationsOf")]
+	#[method(name = "applicationsOf", blocking)]
 	fn applications_of(
 		&self,
 		enterprise: u32,
@@ -171,7 +176,7 @@ pub trait ClearanceApi<BlockHash> {
 	) -> RpcResult<Value>;
 
 	/// A page of a department's work queue, optionally of one state, earliest due first.
-	#[method(name = "workQueue")]
+	#[method(name = "workQueue", blocking)]
 	fn work_queue(
 		&self,
 		department: String,
@@ -182,7 +187,7 @@ pub trait ClearanceApi<BlockHash> {
 	) -> RpcResult<Value>;
 
 	/// Escalated cases and cases past their due block, of one department or all.
-	#[method(name = "overdue")]
+	#[method(name = "overdue", blocking)]
 	fn overdue(
 		&self,
 		department: Option<String>,
@@ -191,7 +196,7 @@ pub trait ClearanceApi<BlockHash> {
 	) -> RpcResult<Value>;
 
 	/// A parcel with its live cases, certificates and a page of its history.
-	#[method(name = "parcel")]
+	#[method(name = "parcel", blocking)]
 	fn parcel(
 		&self,
 		ulpin: String,
@@ -201,7 +206,7 @@ pub trait ClearanceApi<BlockHash> {
 	) -> RpcResult<Value>;
 
 	/// Verify a certificate: its record and status now, or as of `as_of` (ms since the epoch).
-	#[method(name = "certificate")]
+	#[method(name = "certificate", blocking)]
 	fn certificate(
 		&self,
 		number: u32,
@@ -210,7 +215,7 @@ pub trait ClearanceApi<BlockHash> {
 	) -> RpcResult<Value>;
 
 	/// A page of a subject's audit trail with its on-chain head hash.
-	#[method(name = "trail")]
+	#[method(name = "trail", blocking)]
 	fn trail(
 		&self,
 		subject: String,
@@ -220,11 +225,11 @@ pub trait ClearanceApi<BlockHash> {
 	) -> RpcResult<Value>;
 
 	/// A department's dashboard.
-	#[method(name = "dashboard")]
+	#[method(name = "dashboard", blocking)]
 	fn dashboard(&self, department: String, at: Option<BlockHash>) -> RpcResult<Value>;
 
 	/// What an account may do: head, officer roles, enterprise, validator.
-	#[method(name = "account")]
+	#[method(name = "account", blocking)]
 	fn account(&self, account: String, at: Option<BlockHash>) -> RpcResult<Value>;
 
 	/// Push the application each time it changes, at best blocks or (with `finalized`) at
