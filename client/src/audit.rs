@@ -5,7 +5,7 @@
 //! header, the entries as served, the proof) is a [`Bundle`] that can be saved and verified
 //! again later, offline or against another node.
 
-use crate::Failure;
+use crate::failure::Failure;
 use clearance_primitives::{verify_trail, Subject, TrailEntry};
 use clearance_runtime::{AccountId, BlockNumber, Header};
 use codec::{Decode, Encode};

@@ -1,17 +1,26 @@
-//! The connection to a node: reads through the `clearance_*` JSON-RPC methods, signed
-//! submissions through subxt.
+//! The connection to a node: one WebSocket shared by the typed reads ([`crate::rpc`]) and by
+//! subxt, which signs and submits. Every transaction is mortal, anchored as
+//! [`Anchor::choose`] says (the latest finalized block unless finality lags), valid for
+//! [`clearance_runtime::signing::MORTAL_PERIOD`] blocks.
 
-use crate::Failure;
-use clearance_runtime::{RuntimeCall, RuntimeEvent};
+use crate::{
+	failure::{Failure, Result},
+	rpc::{self, NodeClient},
+};
+use clearance_runtime::{extensions::codes, signing, signing::Anchor, RuntimeCall, RuntimeEvent};
 use codec::{Decode, Encode};
+use jsonrpsee::ws_client::{WsClient, WsClientBuilder};
 use serde_json::{json, Value};
 use sp_core::H256;
-use std::str::FromStr;
+use std::{str::FromStr, sync::Arc};
 use subxt::{
 	config::DefaultExtrinsicParamsBuilder,
-	error::{DispatchError, TransactionEventsError},
+	error::{
+		BackendError, DispatchError, ExtrinsicError, RpcError, TransactionEventsError,
+		TransactionStatusError,
+	},
 	ext::scale_encode::{self, EncodeAsFields, FieldIter, TypeResolver},
-	rpcs::client::{RpcClient, RpcParams},
+	rpcs::RpcClient,
 	tx::TransactionStatus,
 	OnlineClient, SubstrateConfig,
 };
@@ -21,7 +30,7 @@ type Config = SubstrateConfig;
 
 /// A connected node.
 pub struct Chain {
-	rpc: RpcClient,
+	ws: Arc<WsClient>,
 	api: OnlineClient<Config>,
 }
 
@@ -44,7 +53,7 @@ impl EncodeAsFields for EncodedArgs {
 		_fields: &mut dyn FieldIter<'_, R::TypeId>,
 		_types: &R,
 		out: &mut Vec<u8>,
-	) -> Result<(), scale_encode::Error> {
+	) -> std::result::Result<(), scale_encode::Error> {
 		out.extend_from_slice(&self.0);
 		Ok(())
 	}
@@ -52,7 +61,7 @@ impl EncodeAsFields for EncodedArgs {
 
 /// The signing key from a secret URI (`//Alice`, a mnemonic, or a 0x-hex seed). The secret is
 /// never echoed, not even in errors.
-pub fn keypair(suri: &str) -> Result<Keypair, Failure> {
+pub fn keypair(suri: &str) -> Result<Keypair> {
 	let uri = SecretUri::from_str(suri.trim()).map_err(|_| {
 		Failure::input("the secret key is not a valid secret URI, mnemonic or seed")
 	})?;
@@ -65,63 +74,88 @@ pub fn address(key: &Keypair) -> String {
 	key.public_key().to_account_id().to_string()
 }
 
-/// Explain the pool's refusals that come from the chain's own permission check.
-fn pool_refusal(message: &str) -> String {
-	let lower = message.to_lowercase();
-	if lower.contains("custom error: 1") {
-		format!(
-			"the node refused the transaction: the signer holds no role on this chain (not a \
-			 department head or officer, nor an enterprise owner or agent) [{message}]"
-		)
-	} else if lower.contains("custom error: 2") {
-		format!("the node refused the transaction: the signer has too many pending transactions [{message}]")
-	} else {
-		format!("the node refused the transaction: {message}")
+/// The pool's refusal, with the runtime's description of its refusal code. `data` is where the
+/// code is: the JSON-RPC error's data (`Custom error: N`) or a transaction event's text.
+fn refusal(data: &str, whole: &str) -> Failure {
+	let message = match signing::refusal_code(data) {
+		Some(code) => match codes::describe(code) {
+			Some(meaning) => format!(
+				"the node refused the transaction: {meaning} (InvalidTransaction::Custom({code}))"
+			),
+			None => format!(
+				"the node refused the transaction with InvalidTransaction::Custom({code}), a code \
+				 this clearctl does not know [{whole}]"
+			),
+		},
+		None => format!("the node refused the transaction: {whole}"),
+	};
+	Failure::chain(message)
+}
+
+/// A failed submission: a JSON-RPC `1010: Invalid Transaction` error (its data holds the code),
+/// an `invalid` transaction event, or another error.
+fn submit_failure(e: ExtrinsicError) -> Failure {
+	match &e {
+		ExtrinsicError::ErrorSubmittingTransaction(BackendError::Rpc(RpcError::ClientError(
+			subxt::rpcs::Error::User(u),
+		))) => {
+			let data: String = u
+				.data
+				.as_ref()
+				.and_then(|d| serde_json::from_str(d.get()).ok())
+				.unwrap_or_default();
+			refusal(&data, &format!("{}: {} {data}", u.code, u.message))
+		},
+		ExtrinsicError::TransactionStatusError(TransactionStatusError::Invalid(m)) => refusal(m, m),
+		_ => refusal("", &e.to_string()),
 	}
 }
 
 impl Chain {
 	/// Connect over WebSocket.
-	pub async fn connect(url: &str) -> Result<Self, Failure> {
-		let rpc = RpcClient::from_insecure_url(url)
+	pub async fn connect(url: &str) -> Result<Self> {
+		let ws = WsClientBuilder::default()
+			.max_buffer_capacity_per_subscription(4096)
+			.build(url)
 			.await
 			.map_err(|e| Failure::chain(format!("cannot connect to {url}: {e}")))?;
-		let api = OnlineClient::<Config>::from_rpc_client(rpc.clone())
+		let ws = Arc::new(ws);
+		let api = OnlineClient::<Config>::from_rpc_client(RpcClient::new(ws.clone()))
 			.await
 			.map_err(|e| Failure::chain(format!("cannot talk to the node at {url}: {e}")))?;
-		Ok(Self { rpc, api })
+		Ok(Self { ws, api })
 	}
 
-	/// The raw JSON-RPC client.
-	pub fn rpc(&self) -> &RpcClient {
-		&self.rpc
+	/// The JSON-RPC client, for typed reads ([`rpc::ClearanceApiClient`], [`NodeClient`]).
+	pub fn rpc(&self) -> &WsClient {
+		&self.ws
 	}
 
-	/// Call a JSON-RPC method; a JSON-RPC error becomes a failure with its code and message.
-	pub async fn read(&self, method: &str, params: RpcParams) -> Result<Value, Failure> {
-		self.rpc.request::<Value>(method, params).await.map_err(|e| match e {
-			subxt::rpcs::Error::User(u) => {
-				Failure::chain(format!("{method}: {} (JSON-RPC error {})", u.message, u.code))
-			},
-			other => Failure::chain(format!("{method}: {other}")),
-		})
+	/// The block to anchor a transaction at, and the best block.
+	async fn anchor(&self) -> Result<(Anchor, (u64, H256))> {
+		let best = rpc::read("chain_getHeader", self.ws.header(None))
+			.await?
+			.ok_or_else(|| Failure::chain("the node has no best block"))?;
+		let finalized = rpc::read("chain_getFinalizedHead", self.ws.finalized_head()).await?;
+		let finalized_number = rpc::known_header(&*self.ws, finalized).await?.number;
+		let anchor = Anchor::choose((best.number, best.hash()), (finalized_number, finalized));
+		Ok((anchor, (best.number.into(), best.hash())))
 	}
 
-	/// Sign `call` with `key`, submit it and wait until it is in a best block (or, with
+	/// Sign `call` with `key`, mortal, submit it and wait until it is in a best block (or, with
 	/// `finalized`, a finalized one). A dispatch error is returned by name with its
-	/// documentation.
+	/// documentation; a refusal by the pool with the runtime's description of its code.
 	pub async fn submit(
 		&self,
 		key: &Keypair,
 		call: RuntimeCall,
 		finalized: bool,
-	) -> Result<Receipt, Failure> {
+	) -> Result<Receipt> {
 		let chain = |e: &dyn std::fmt::Display| Failure::chain(e.to_string());
-		let best: H256 = self
-			.read("chain_getBlockHash", RpcParams::new())
-			.await
-			.and_then(|v| serde_json::from_value(v).map_err(|e| chain(&e)))?;
-		let at = self.api.at_block(best).await.map_err(|e| chain(&e))?;
+		let (anchor, (best_number, best)) = self.anchor().await?;
+		// Metadata and versions of the best block; the era from the anchor.
+		let at =
+			self.api.at_block_hash_and_number(best, best_number).await.map_err(|e| chain(&e))?;
 		let encoded = call.encode();
 		let metadata = at.metadata_ref();
 		let pallet = metadata.pallet_by_call_index(encoded[0]).ok_or_else(|| {
@@ -137,18 +171,17 @@ impl Chain {
 		);
 		// The next index counts transactions still in the pool, so commands can follow each
 		// other without waiting for finality.
-		let mut params = RpcParams::new();
-		params.push(address(key)).map_err(|e| chain(&e))?;
-		let nonce: u64 = self
-			.read("system_accountNextIndex", params)
-			.await
-			.and_then(|v| serde_json::from_value(v).map_err(|e| chain(&e)))?;
-		let params = DefaultExtrinsicParamsBuilder::<Config>::new().immortal().nonce(nonce).build();
+		let nonce =
+			rpc::read("system_accountNextIndex", self.ws.account_next_index(address(key))).await?;
+		let params = DefaultExtrinsicParamsBuilder::<Config>::new()
+			.mortal_from_unchecked(anchor.period.into(), anchor.number.into(), anchor.hash)
+			.nonce(nonce.into())
+			.build();
 		let mut progress = at
 			.tx()
 			.sign_and_submit_then_watch(&payload, key, params)
 			.await
-			.map_err(|e| Failure::chain(pool_refusal(&e.to_string())))?;
+			.map_err(submit_failure)?;
 		let in_block = loop {
 			let status = progress
 				.next()
@@ -160,7 +193,7 @@ impl Chain {
 				TransactionStatus::InBestBlock(b) if !finalized => break b,
 				TransactionStatus::Invalid { message }
 				| TransactionStatus::Dropped { message }
-				| TransactionStatus::Error { message } => return Err(Failure::chain(pool_refusal(&message))),
+				| TransactionStatus::Error { message } => return Err(refusal(&message, &message)),
 				_ => continue,
 			}
 		};

@@ -1,10 +1,6 @@
-//! Human output, the application timeline, and the audit commands that need the node.
+//! Human output: what each command prints without `--json`.
 
-use crate::{audit, params, read_file, Context, Failure, Result};
-use clearance_primitives::Subject;
 use serde_json::{json, Value};
-use sp_core::H256;
-use std::path::PathBuf;
 
 /// Days since 1970-01-01 of a civil date (proleptic Gregorian).
 pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
@@ -32,6 +28,11 @@ pub fn date(ms: u64) -> String {
 	let m = if mp < 10 { mp + 3 } else { mp - 9 };
 	let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
 	format!("{y:04}-{m:02}-{d:02} {:02}:{:02} UTC", rem / 3600, rem % 3600 / 60)
+}
+
+/// A JSON value as text: a string without quotes, `-` for null.
+pub fn text(v: &Value) -> String {
+	s(v)
 }
 
 fn s(v: &Value) -> String {
@@ -110,30 +111,6 @@ pub fn case(c: &Value, day_length: Option<u64>) {
 	}
 }
 
-/// The merged audit trail of an application and its cases, oldest first.
-pub async fn timeline(cx: &Context, app: &Value) -> Result<Vec<Value>> {
-	let mut subjects = vec![format!("application:{}", app["id"])];
-	for c in app["cases"].as_array().into_iter().flatten() {
-		subjects.push(format!("case:{}", c["id"]));
-	}
-	let mut entries = Vec::new();
-	for subject in subjects {
-		let page = cx
-			.read("clearance_trail", [json!(subject), Value::Null, Value::Null, Value::Null])
-			.await;
-		let Ok(page) = page else { continue };
-		for mut e in page["entries"].as_array().cloned().unwrap_or_default() {
-			e["subject"] = json!(subject);
-			if let Some(o) = e.as_object_mut() {
-				o.remove("encoded");
-			}
-			entries.push(e);
-		}
-	}
-	entries.sort_by_key(|e| e["seq"].as_u64());
-	Ok(entries)
-}
-
 /// ` (5F…abcd)` for an entry signed by an account, nothing for one the runtime made.
 fn signer(entry: &Value) -> String {
 	if entry["signer"].is_null() {
@@ -182,45 +159,18 @@ pub fn track(app: &Value, timeline: &[Value]) {
 	}
 }
 
-/// Stream the application's changes until every case is decided.
-pub async fn follow(cx: &Context, application: u32) -> Result<Value> {
-	let mut sub = cx
-		.chain
-		.rpc()
-		.subscribe::<Value>(
-			"clearance_subscribeApplication",
-			params([json!(application), json!(cx.finalized)]),
-			"clearance_unsubscribeApplication",
-		)
-		.await
-		.map_err(|e| Failure::chain(format!("cannot follow application {application}: {e}")))?;
-	let mut updates = 0u32;
-	while let Some(msg) = sub.next().await {
-		let msg = msg.map_err(|e| Failure::chain(format!("the subscription failed: {e}")))?;
-		updates += 1;
-		let app = &msg["application"];
-		if cx.cli_json {
-			println!("{msg}");
-		} else {
-			println!("-- block #{} --", msg["number"]);
-			for c in app["cases"].as_array().into_iter().flatten() {
-				println!(
-					"  case {} {}: {} (held by {})",
-					c["id"],
-					s(&c["clearance"]),
-					s(&c["state"]),
-					holder(c)
-				);
-			}
-		}
-		if app["status"] != json!("Open") {
-			if !cx.cli_json {
-				println!("Application {application} is {}.", s(&app["status"]));
-			}
-			break;
-		}
+/// One message of `track --follow`: each case's state and holder.
+pub fn update(msg: &Value) {
+	println!("-- block #{} --", msg["number"]);
+	for c in msg["application"]["cases"].as_array().into_iter().flatten() {
+		println!(
+			"  case {} {}: {} (held by {})",
+			c["id"],
+			s(&c["clearance"]),
+			s(&c["state"]),
+			holder(c)
+		);
 	}
-	Ok(json!({ "application": application, "updates": updates }))
 }
 
 pub fn account(v: &Value) {
@@ -362,99 +312,4 @@ pub fn trail(v: &Value) {
 	if !v["next"].is_null() {
 		println!("  … more from {}", v["next"]);
 	}
-}
-
-/// Fetch the evidence for `subject` at `block`.
-async fn fetch(cx: &Context, subject: &str, block: H256) -> Result<audit::Bundle> {
-	let parsed = Subject::parse(subject)
-		.ok_or_else(|| Failure::input(format!("{subject:?} is not a subject")))?;
-	let header = cx.read("chain_getHeader", [json!(block)]).await?;
-	if header.is_null() {
-		return Err(Failure::chain(format!("block {block:?} is not known to the node")));
-	}
-	let mut entries = Vec::new();
-	let mut from = 0u32;
-	loop {
-		let page = cx
-			.read("clearance_trail", [json!(subject), json!(from), json!(100), json!(block)])
-			.await?;
-		for e in page["entries"].as_array().into_iter().flatten() {
-			entries.push(s(&e["encoded"]));
-		}
-		match page["next"].as_u64() {
-			Some(n) => from = n as u32,
-			None => break,
-		}
-	}
-	let keys: Vec<String> = std::iter::once(audit::head_key(&parsed))
-		.chain((0..entries.len() as u32).map(|i| audit::entry_key(&parsed, i)))
-		.map(|k| format!("0x{}", hex::encode(k)))
-		.collect();
-	let proof = cx.read("state_getReadProof", [json!(keys), json!(block)]).await?;
-	let proof = proof["proof"].as_array().into_iter().flatten().map(s).collect();
-	Ok(audit::Bundle { subject: subject.into(), block, header, entries, proof })
-}
-
-/// `audit verify`.
-pub async fn audit_verify(
-	cx: &Context,
-	subject: Option<String>,
-	at: Option<String>,
-	export: Option<PathBuf>,
-	bundle: Option<PathBuf>,
-) -> Result<Value> {
-	let bundle = match bundle {
-		Some(path) => serde_json::from_slice::<audit::Bundle>(&read_file(&path)?).map_err(|e| {
-			Failure::input(format!("{} is not an evidence bundle: {e}", path.display()))
-		})?,
-		None => {
-			let subject = subject.ok_or_else(|| Failure::input("give a SUBJECT or --bundle"))?;
-			let block: H256 = match at {
-				Some(h) => crate::hash_arg(&h)?,
-				None => serde_json::from_value(cx.read("chain_getFinalizedHead", []).await?)
-					.map_err(|e| Failure::chain(e.to_string()))?,
-			};
-			fetch(cx, &subject, block).await?
-		},
-	};
-	if let Some(path) = &export {
-		let text = serde_json::to_vec_pretty(&bundle).map_err(|e| Failure::chain(e.to_string()))?;
-		std::fs::write(path, text)
-			.map_err(|e| Failure::input(format!("cannot write {}: {e}", path.display())))?;
-	}
-	let verified = audit::verify(&bundle)?;
-	// The evidence is self-consistent; the node confirms the block is final in its chain.
-	let canonical = cx.read("chain_getBlockHash", [json!(verified.number)]).await?;
-	let finalized: H256 = serde_json::from_value(cx.read("chain_getFinalizedHead", []).await?)
-		.map_err(|e| Failure::chain(e.to_string()))?;
-	let final_header = cx.read("chain_getHeader", [json!(finalized)]).await?;
-	let final_number =
-		u64::from_str_radix(s(&final_header["number"]).trim_start_matches("0x"), 16).unwrap_or(0);
-	if canonical != json!(bundle.block) || final_number < verified.number as u64 {
-		return Err(Failure::verify(format!(
-			"block #{} {:?} is not in the node's finalized chain",
-			verified.number, bundle.block
-		)));
-	}
-	if !cx.cli_json {
-		println!(
-			"OK: the trail of {} ({} entries) chains to head {:?}, proven against the state root \
-			 {:?} of finalized block #{} {:?}",
-			bundle.subject,
-			verified.len,
-			verified.head,
-			verified.state_root,
-			verified.number,
-			bundle.block
-		);
-	}
-	Ok(json!({
-		"ok": true,
-		"subject": bundle.subject,
-		"entries": verified.len,
-		"head": verified.head,
-		"block": bundle.block,
-		"number": verified.number,
-		"stateRoot": verified.state_root,
-	}))
 }

@@ -1,240 +1,42 @@
-//! Helpers for end-to-end tests: start a built `clearance-node` on loopback ports, talk to it
-//! over JSON-RPC, build signed transactions the way a wallet does, and stop it cleanly.
+//! Helpers for end-to-end tests: find the `clearance-node` the scripts built, start it on
+//! loopback ports with its output in a log file, talk to it over JSON-RPC, sign mortal
+//! transactions the way a wallet does, and stop it cleanly.
+//!
+//! A node that exits on its own is reported at once, with its exit status and the end of its
+//! log; so is a node whose RPC does not come up, and every node of a test that fails.
+//!
+//! Tests that start a node are *live*: with `CLEARANCE_SKIP_LIVE=1` (the quick tier of
+//! `./scripts/test.sh`) they return at once after printing that they were skipped
+//! ([`skip_live`]).
+
+mod node;
+
+pub use node::{free_port, node_binary, node_candidates, tail, Node, LOG_TAIL};
 
 use clearance_runtime::{
-	extensions, Address, Nonce, RuntimeCall, Signature, SignedPayload, UncheckedExtrinsic, VERSION,
+	signing::{self, Anchor},
+	Header, Nonce, RuntimeCall, UncheckedExtrinsic,
 };
 use codec::Encode;
 use jsonrpsee::{
-	core::client::ClientT,
-	http_client::{HttpClient, HttpClientBuilder},
+	core::client::{ClientT, Error as RpcError},
 	rpc_params,
 };
 use sp_core::H256;
 use sp_io::hashing::twox_128;
 use sp_keyring::Sr25519Keyring;
-use std::{
-	net::TcpListener,
-	path::PathBuf,
-	process::Stdio,
-	time::{Duration, Instant},
-};
-use tokio::process::{Child, Command};
+use std::path::PathBuf;
+use tokio::process::Command;
 
-/// The `clearance-node` binary: `$CLEARANCE_NODE_BIN`, or the one built next to this test.
-pub fn node_binary() -> PathBuf {
-	if let Ok(path) = std::env::var("CLEARANCE_NODE_BIN") {
-		return PathBuf::from(path);
+/// Whether live-node tests are skipped: `CLEARANCE_SKIP_LIVE` set to anything but `0` or
+/// nothing. Prints that `test` was skipped. Call it first in every test that starts a node:
+/// `if skip_live("name") { return; }`.
+pub fn skip_live(test: &str) -> bool {
+	let skip = std::env::var("CLEARANCE_SKIP_LIVE").is_ok_and(|v| !v.is_empty() && v != "0");
+	if skip {
+		println!("skipped: {test} needs a live node (CLEARANCE_SKIP_LIVE is set)");
 	}
-	// target/<profile>/deps/<test-binary> -> target/<profile>/clearance-node
-	// or target/<profile>/<binary> -> target/<profile>/clearance-node
-	let exe = std::env::current_exe().expect("test binary path");
-	let dir = exe.parent().expect("target/<profile>[/deps]");
-	let sibling = dir.join("clearance-node");
-	let bin = if sibling.exists() {
-		sibling
-	} else {
-		dir.parent().expect("target/<profile>").join("clearance-node")
-	};
-	assert!(
-		bin.exists(),
-		"{} does not exist: build the node first (`cargo build --release --workspace`)",
-		bin.display()
-	);
-	bin
-}
-
-/// A free TCP port on loopback.
-pub fn free_port() -> u16 {
-	TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port()
-}
-
-/// A running node, killed when dropped if not stopped before.
-pub struct Node {
-	child: Child,
-	/// JSON-RPC port (HTTP and WebSocket).
-	pub rpc_port: u16,
-	/// Prometheus port.
-	pub prometheus_port: u16,
-	/// The node's base path, removed on drop.
-	pub base_path: PathBuf,
-	args: Vec<String>,
-}
-
-impl Node {
-	/// Start `clearance-node --dev` with its own base path and loopback ports.
-	pub async fn start_dev() -> Node {
-		Self::start(&["--dev"], free_port()).await
-	}
-
-	/// Start `clearance-node <args>` on loopback: P2P on `p2p_port`, RPC and Prometheus on free
-	/// ports, its own base path.
-	pub async fn start(args: &[&str], p2p_port: u16) -> Node {
-		let rpc_port = free_port();
-		let prometheus_port = free_port();
-		let base_path =
-			std::env::temp_dir().join(format!("clearance-e2e-{}-{}", std::process::id(), rpc_port));
-		let mut all: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-		all.extend(
-			[
-				"--no-telemetry",
-				"--no-mdns",
-				"--listen-addr",
-				&format!("/ip4/127.0.0.1/tcp/{p2p_port}"),
-				"--base-path",
-				&base_path.display().to_string(),
-				"--rpc-port",
-				&rpc_port.to_string(),
-				"--prometheus-port",
-				&prometheus_port.to_string(),
-			]
-			.map(String::from),
-		);
-		let child = Self::spawn(&all);
-		let node = Node { child, rpc_port, prometheus_port, base_path, args: all };
-		node.wait_for_rpc(Duration::from_secs(60)).await;
-		node
-	}
-
-	fn spawn(args: &[String]) -> Child {
-		Command::new(node_binary())
-			.args(args)
-			.stdout(Stdio::null())
-			.stderr(Stdio::null())
-			.kill_on_drop(true)
-			.spawn()
-			.expect("clearance-node starts")
-	}
-
-	/// Stop the node with SIGINT, keeping its database for [`Node::resume`].
-	pub async fn halt(&mut self) {
-		if let Some(pid) = self.child.id() {
-			let _ = std::process::Command::new("kill").args(["-INT", &pid.to_string()]).status();
-		}
-		let _ = tokio::time::timeout(Duration::from_secs(30), self.child.wait()).await;
-	}
-
-	/// Kill the node with SIGKILL, as a power cut would.
-	pub async fn kill9(&mut self) {
-		let _ = self.child.start_kill();
-		let _ = self.child.wait().await;
-	}
-
-	/// Start the node again with the same arguments and database.
-	pub async fn resume(&mut self) {
-		self.child = Self::spawn(&self.args);
-		self.wait_for_rpc(Duration::from_secs(60)).await;
-	}
-
-	/// Number of the best block.
-	pub async fn best_number(&self) -> u64 {
-		let header: serde_json::Value =
-			self.http().request("chain_getHeader", rpc_params![]).await.expect("header");
-		let number = header["number"].as_str().expect("hex number");
-		u64::from_str_radix(number.trim_start_matches("0x"), 16).expect("hex number")
-	}
-
-	/// Number of connected peers.
-	pub async fn peers(&self) -> u64 {
-		let health: serde_json::Value =
-			self.http().request("system_health", rpc_params![]).await.expect("health");
-		health["peers"].as_u64().unwrap_or(0)
-	}
-
-	/// The node's process id.
-	pub fn pid(&self) -> u32 {
-		self.child.id().unwrap_or(0)
-	}
-
-	/// HTTP URL of the RPC server.
-	pub fn http_url(&self) -> String {
-		format!("http://127.0.0.1:{}", self.rpc_port)
-	}
-
-	/// WebSocket URL of the RPC server (same port as HTTP).
-	pub fn ws_url(&self) -> String {
-		format!("ws://127.0.0.1:{}", self.rpc_port)
-	}
-
-	/// An HTTP JSON-RPC client.
-	pub fn http(&self) -> HttpClient {
-		HttpClientBuilder::default().build(self.http_url()).expect("valid URL")
-	}
-
-	async fn wait_for_rpc(&self, timeout: Duration) {
-		let client = self.http();
-		let start = Instant::now();
-		loop {
-			let health: Result<serde_json::Value, _> =
-				client.request("system_health", rpc_params![]).await;
-			if health.is_ok() {
-				return;
-			}
-			assert!(start.elapsed() < timeout, "RPC did not come up within {timeout:?}");
-			tokio::time::sleep(Duration::from_millis(250)).await;
-		}
-	}
-
-	/// Number of the latest finalized block.
-	pub async fn finalized_number(&self) -> u64 {
-		let client = self.http();
-		let hash: H256 =
-			client.request("chain_getFinalizedHead", rpc_params![]).await.expect("finalized head");
-		let header: serde_json::Value =
-			client.request("chain_getHeader", rpc_params![hash]).await.expect("header");
-		let number = header["number"].as_str().expect("hex number");
-		u64::from_str_radix(number.trim_start_matches("0x"), 16).expect("hex number")
-	}
-
-	/// Wait until a block at or above `n` is finalized; returns how long it took.
-	pub async fn wait_finalized(&self, n: u64, timeout: Duration) -> Duration {
-		let start = Instant::now();
-		while self.finalized_number().await < n {
-			assert!(start.elapsed() < timeout, "block {n} not finalized within {timeout:?}");
-			tokio::time::sleep(Duration::from_millis(250)).await;
-		}
-		start.elapsed()
-	}
-
-	/// Stop the node with SIGINT and wait for a clean exit.
-	pub async fn stop(mut self) -> std::process::ExitStatus {
-		self.interrupt().await
-	}
-
-	/// SIGINT, then wait for a clean exit.
-	async fn interrupt(&mut self) -> std::process::ExitStatus {
-		if let Some(pid) = self.child.id() {
-			let _ = std::process::Command::new("kill").args(["-INT", &pid.to_string()]).status();
-		}
-		let status = tokio::time::timeout(Duration::from_secs(30), self.child.wait())
-			.await
-			.expect("node exits within 30 s of SIGINT")
-			.expect("exit status");
-		status
-	}
-
-	/// Stop the node with SIGINT and move its base path (database and keys) to `to`, for
-	/// later use, e.g. `clearance-node benchmark storage --base-path <to>`.
-	pub async fn stop_and_keep(mut self, to: &std::path::Path) -> std::io::Result<()> {
-		self.interrupt().await;
-		if std::fs::rename(&self.base_path, to).is_ok() {
-			return Ok(());
-		}
-		// Another file system: copy (the original is removed on drop).
-		let status = Command::new("cp").arg("-a").arg(&self.base_path).arg(to).status().await?;
-		if status.success() {
-			Ok(())
-		} else {
-			Err(std::io::Error::other(format!("cp -a to {} failed", to.display())))
-		}
-	}
-}
-
-impl Drop for Node {
-	fn drop(&mut self) {
-		let _ = self.child.start_kill();
-		let _ = std::fs::remove_dir_all(&self.base_path);
-	}
+	skip
 }
 
 /// Storage key of a plain value or the prefix of a map: `twox128(pallet) ++ twox128(item)`.
@@ -253,29 +55,76 @@ pub fn unhex(s: &str) -> Vec<u8> {
 	(0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).expect("hex")).collect()
 }
 
-/// A transaction signed by `signer`, immortal, as a wallet builds it for this chain.
+/// The genesis hash and the anchor ([`Anchor::choose`]) of a transaction signed now, asked of
+/// the node behind `client`.
+pub async fn signing_anchor(client: &impl ClientT) -> (H256, Anchor) {
+	let genesis: H256 =
+		client.request("chain_getBlockHash", rpc_params![0u32]).await.expect("genesis hash");
+	let best: Header = client.request("chain_getHeader", rpc_params![]).await.expect("best header");
+	let finalized: H256 =
+		client.request("chain_getFinalizedHead", rpc_params![]).await.expect("finalized head");
+	let header: Header =
+		client.request("chain_getHeader", rpc_params![finalized]).await.expect("header");
+	(genesis, Anchor::choose((best.number, best.hash()), (header.number, finalized)))
+}
+
+/// A Land record keeper's registration of a small, privately held parcel, the `n`th of a test
+/// (ULPIN `E2E` and `n` in 11 digits): a cheap transaction an officer may send (the pool refuses
+/// `System.remark` from everyone).
+pub fn parcel_registration(n: u32) -> RuntimeCall {
+	let ulpin: [u8; 14] = format!("E2E{n:011}").into_bytes().try_into().expect("14 bytes");
+	RuntimeCall::LandParcels(pallet_land_parcels::Call::register_parcel {
+		parcel: ulpin,
+		district: b"Test".to_vec().try_into().expect("short"),
+		village: b"Loopback".to_vec().try_into().expect("short"),
+		plot: format!("{n}").into_bytes().try_into().expect("short"),
+		area_sqm: 100,
+		land_use: clearance_primitives::LandUse::Agricultural,
+		holder: pallet_land_parcels::Holder::Private(H256::repeat_byte(1)),
+	})
+}
+
+/// A transaction signed by `signer` with `nonce`, mortal from `anchor`, on the chain of
+/// `genesis`, as a wallet builds it ([`signing::signed_extrinsic`]).
 pub fn signed(
 	signer: Sr25519Keyring,
 	nonce: Nonce,
 	call: RuntimeCall,
 	genesis: H256,
+	anchor: Anchor,
 ) -> UncheckedExtrinsic {
-	let extension = extensions::immortal(nonce);
-	let implicit =
-		((), VERSION.spec_version, VERSION.transaction_version, genesis, genesis, (), ());
-	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
-	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
-	UncheckedExtrinsic::new_signed(
-		call,
-		Address::Id(signer.to_account_id()),
-		Signature::Sr25519(signature),
-		extension,
-	)
+	signing::signed_extrinsic(&signer.pair(), call, nonce, genesis, anchor)
 }
 
-/// The `clearctl` binary built next to this test (or `$CLEARCTL_BIN`).
+/// Sign `call` by `signer` with `nonce`, mortal from the node's current anchor, and submit it
+/// with `author_submitExtrinsic`: its hash, or the node's refusal.
+pub async fn submit_signed(
+	client: &impl ClientT,
+	signer: Sr25519Keyring,
+	nonce: Nonce,
+	call: RuntimeCall,
+) -> Result<H256, RpcError> {
+	let (genesis, anchor) = signing_anchor(client).await;
+	let tx = signed(signer, nonce, call, genesis, anchor);
+	client.request("author_submitExtrinsic", rpc_params![hex(&tx.encode())]).await
+}
+
+/// The pool's refusal code of a submission the node refused with `1010: Invalid Transaction`
+/// and data `Custom error: N`, read exactly; `None` for any other error. Describe it with
+/// `clearance_runtime::extensions::codes::describe`.
+pub fn refusal_code(error: &RpcError) -> Option<u8> {
+	match error {
+		RpcError::Call(e) if e.code() == 1010 => {
+			let data: String = serde_json::from_str(e.data()?.get()).ok()?;
+			signing::refusal_code(&data)
+		},
+		_ => None,
+	}
+}
+
+/// The `clearctl` binary: `$CLEARCTL_BIN`, or the one next to the node binary.
 pub fn clearctl_binary() -> PathBuf {
-	if let Ok(path) = std::env::var("CLEARCTL_BIN") {
+	if let Some(path) = std::env::var_os("CLEARCTL_BIN") {
 		return PathBuf::from(path);
 	}
 	let bin = node_binary().with_file_name("clearctl");
@@ -312,6 +161,9 @@ pub async fn clearctl(node: &Node, suri: Option<&str>, args: &[&str]) -> Run {
 /// Like [`clearctl`], asserting success.
 pub async fn clearctl_ok(node: &Node, suri: Option<&str>, args: &[&str]) -> serde_json::Value {
 	let run = clearctl(node, suri, args).await;
+	if run.code != 0 {
+		node.assert_running();
+	}
 	assert_eq!(run.code, 0, "clearctl {args:?} failed: {}", run.stderr);
 	run.json
 }

@@ -5,7 +5,7 @@
 //! trail, including tampered evidence. A second test drives the `clearance_*` methods with bad
 //! input.
 
-use clearance_e2e::{clearctl, clearctl_binary, clearctl_ok, Node};
+use clearance_e2e::{clearctl, clearctl_binary, clearctl_ok, skip_live, Node};
 use jsonrpsee::{core::client::ClientT, rpc_params};
 use serde_json::{json, Value};
 use std::{path::Path, time::Duration};
@@ -44,6 +44,9 @@ fn case_of(app: &Value, clearance: &str) -> u64 {
 
 #[tokio::test]
 async fn an_application_lives_its_whole_life_through_clearctl() {
+	if skip_live("an_application_lives_its_whole_life_through_clearctl") {
+		return;
+	}
 	let node = Node::start_dev().await;
 	node.wait_finalized(1, Duration::from_secs(60)).await;
 	let dir = node.base_path.with_extension("files");
@@ -324,6 +327,9 @@ async fn an_application_lives_its_whole_life_through_clearctl() {
 /// `clearance_*` methods refuse bad input with a stable code and a clear message.
 #[tokio::test]
 async fn clearance_methods_refuse_bad_input() {
+	if skip_live("clearance_methods_refuse_bad_input") {
+		return;
+	}
 	let node = Node::start_dev().await;
 	let http = node.http();
 	let unknown_block = "0x0000000000000000000000000000000000000000000000000000000000000001";

@@ -6,9 +6,9 @@
 //! The long scenario (a validator stopped for `CLEARANCE_FAULT_BLOCKS` blocks, 100 by default,
 //! five minutes at 3 s blocks) runs too.
 
-use clearance_e2e::{free_port, hex, signed, unhex, Node};
+use clearance_e2e::{free_port, parcel_registration, skip_live, submit_signed, unhex, Node};
 use clearance_runtime::{RuntimeCall, UncheckedExtrinsic};
-use codec::{Decode, Encode};
+use codec::Decode;
 use jsonrpsee::{core::client::ClientT, rpc_params};
 use serde_json::Value;
 use sp_core::H256;
@@ -47,27 +47,34 @@ async fn block_hash(node: &Node, n: u64) -> Option<H256> {
 	node.http().request("chain_getBlockHash", rpc_params![n]).await.ok().flatten()
 }
 
-/// The extrinsics of blocks `1..=upto` as `node` has them, and how many are our remarks.
+/// The extrinsics of blocks `1..=upto` as `node` has them, and how many are our parcel
+/// registrations.
 async fn extrinsics(node: &Node, upto: u64) -> (Vec<String>, usize) {
 	let mut all = Vec::new();
-	let mut remarks = 0;
+	let mut registrations = 0;
 	for n in 1..=upto {
 		let hash = block_hash(node, n).await.expect("block exists");
 		let block: Value = node.http().request("chain_getBlock", rpc_params![hash]).await.unwrap();
 		for x in block["block"]["extrinsics"].as_array().unwrap() {
 			let x = x.as_str().unwrap().to_string();
 			let xt = UncheckedExtrinsic::decode(&mut &unhex(&x)[..]).expect("extrinsic");
-			if matches!(xt.function, RuntimeCall::System(frame_system::Call::remark { .. })) {
-				remarks += 1;
+			if matches!(
+				xt.function,
+				RuntimeCall::LandParcels(pallet_land_parcels::Call::register_parcel { .. })
+			) {
+				registrations += 1;
 			}
 			all.push(x);
 		}
 	}
-	(all, remarks)
+	(all, registrations)
 }
 
 #[tokio::test]
 async fn the_network_survives_validator_failures() {
+	if skip_live("the_network_survives_validator_failures") {
+		return;
+	}
 	let (mut nodes, boot) = local_network().await;
 	let t = wait_until("all four peered and finalizing", Duration::from_secs(120), async || {
 		nodes[0].peers().await >= 3 && nodes[0].finalized_number().await >= 2
@@ -115,7 +122,6 @@ async fn the_network_survives_validator_failures() {
 
 	// Transactions flow to Land's node while Industries' validator is killed with SIGKILL.
 	let http = nodes[0].http();
-	let genesis = block_hash(&nodes[0], 0).await.unwrap();
 	let mut nonce: u32 = http
 		.request(
 			"system_accountNextIndex",
@@ -124,21 +130,19 @@ async fn the_network_survives_validator_failures() {
 		.await
 		.unwrap();
 	let send = async |n: u32| {
-		let call = RuntimeCall::System(frame_system::Call::remark {
-			remark: format!("fault test {n}").into_bytes(),
-		});
-		let tx = signed(Sr25519Keyring::Eve, n, call, genesis);
-		let _: H256 = http
-			.request("author_submitExtrinsic", rpc_params![hex(&tx.encode())])
+		// Eve, a Land record keeper, registers a parcel (the pool refuses remarks).
+		let call = parcel_registration(n);
+		// Mortal, anchored at the finalized block (or the best one while finality lags).
+		let _: H256 = submit_signed(&http, Sr25519Keyring::Eve, n, call)
 			.await
-			.expect("remark accepted");
+			.expect("registration accepted");
 	};
 	for _ in 0..20 {
 		send(nonce).await;
 		nonce += 1;
 		tokio::time::sleep(Duration::from_millis(300)).await;
 	}
-	// Keep the flow going until the first remarks are finalized.
+	// Keep the flow going until the first registrations are finalized.
 	let target = nodes[0].best_number().await + 1;
 	while nodes[0].finalized_number().await < target {
 		send(nonce).await;
@@ -152,7 +156,7 @@ async fn the_network_survives_validator_failures() {
 		nonce += 1;
 		tokio::time::sleep(Duration::from_millis(300)).await;
 	}
-	let (finalized_txs, remarks) = extrinsics(&nodes[0], before_kill).await;
+	let (finalized_txs, registrations) = extrinsics(&nodes[0], before_kill).await;
 	let restarted = Instant::now();
 	nodes[2].resume().await;
 	let target = nodes[0].finalized_number().await;
@@ -165,10 +169,11 @@ async fn the_network_survives_validator_failures() {
 	assert_eq!(after, finalized_txs, "every transaction finalized before the kill is there");
 	println!(
 		"kill -9 with transactions flowing: restarted validator synced to #{target} in {:.1} s; \
-		 the {remarks} remarks finalized before the kill (in {before_kill} blocks) all present",
+		 the {registrations} parcel registrations finalized before the kill (in {before_kill} \
+		 blocks) all present",
 		t.as_secs_f64(),
 	);
-	assert!(remarks > 0, "some remarks were finalized before the kill");
+	assert!(registrations > 0, "some registrations were finalized before the kill");
 
 	// A node of another chain (the dev spec) pointed at the network gets nothing from it.
 	let stranger = Node::start(&["--chain", "dev", "--bootnodes", &boot], free_port()).await;

@@ -1,5 +1,5 @@
 //! Weights of the runtime, all measured on the reference machine with `clearance-node benchmark`
-//! (see `scripts/benchmark.sh`):
+//! (see `scripts/weights.sh`):
 //! - `benchmark pallet`: the calls of our pallets (in each pallet's `weights.rs`, aliased here),
 //!   `frame_system`'s calls and the transaction extensions (`frame_system_extensions`);
 //! - `benchmark overhead`: the fixed cost of a block and of a transaction

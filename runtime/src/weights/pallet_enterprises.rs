@@ -1,5 +1,5 @@
 //! Weights for `pallet_enterprises` on the reference machine, generated into the pallet by
-//! `scripts/benchmark.sh`.
+//! `scripts/weights.sh`.
 
 /// The pallet's benchmarked weights.
 pub type WeightInfo<T> = pallet_enterprises::weights::SubstrateWeight<T>;

@@ -3,21 +3,22 @@
 # Builds the node with the `runtime-benchmarks` feature (adds frame-benchmarking-cli, about 160
 # crates; never part of normal builds or CI).
 #
-#   ./scripts/benchmark.sh [--steps N] [--repeat N] [pallet ...]
+#   ./scripts/weights.sh [--steps N] [--repeat N] [pallet ...]
 #       `benchmark pallet`: the weights of each pallet's calls. Our pallets are written to
 #       pallets/<name>/src/weights.rs (trait WeightInfo, SubstrateWeight, ()); frame_system and
 #       frame_system_extensions (the transaction extensions) to runtime/src/weights/.
 #       Default: every pallet.
-#   ./scripts/benchmark.sh overhead
+#   ./scripts/weights.sh overhead
 #       `benchmark overhead`: the fixed cost of an empty block and of one transaction (a signed
 #       remark), written to runtime/src/weights/{block,extrinsic}_weights.rs.
-#   ./scripts/benchmark.sh storage DIR
+#   ./scripts/weights.sh storage DIR
 #       `benchmark storage`: the cost of reading and writing one key of the state held in the
 #       dev chain database at DIR (grow one with
-#       `./scripts/bench.sh queries --sizes 10000 --keep-db DIR`), written to
+#       `./scripts/load-test.sh queries --sizes 10000 --keep-db DIR`), written to
 #       runtime/src/weights/paritydb_weights.rs.
 #
-# Rebuild the workspace (./scripts/test.sh) afterwards to use the new weights.
+# Rebuild the workspace (./scripts/test.sh) afterwards to use the new weights. (Throughput and
+# query latency under load are measured by ./scripts/load-test.sh, not here.)
 source "$(dirname "$0")/common.sh"
 
 steps=50

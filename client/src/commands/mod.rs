@@ -1,0 +1,7 @@
+//! The commands, by group. Each returns the JSON `--json` prints, and prints text otherwise.
+
+pub mod applications;
+pub mod audit;
+pub mod certificates;
+pub mod departments;
+pub mod registry;
