@@ -1,5 +1,4 @@
 #![doc = include_str!("../README.md")]
-
 #![cfg_attr(not(feature = "std"), no_std)]
 // Tests may unwrap, index and count freely; runtime code may not (workspace lints).
 #![cfg_attr(
