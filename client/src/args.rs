@@ -82,20 +82,18 @@ pub fn list<T, N: sp_core::Get<u32>>(
 
 /// A land-use class by name, in any case.
 pub fn land_use(text: &str) -> Result<LandUse> {
-	use LandUse::*;
-	[Agricultural, Industrial, Commercial, Residential, Forest, Institutional, Other]
-		.into_iter()
-		.find(|l| format!("{l:?}").eq_ignore_ascii_case(text))
-		.ok_or_else(|| Failure::input(format!("{text:?} is not a land-use class")))
+	LandUse::parse(text).ok_or_else(|| {
+		let names: Vec<_> = LandUse::ALL.iter().map(LandUse::as_str).collect();
+		Failure::input(format!("{text:?} is not a land-use class; one of {}", names.join(", ")))
+	})
 }
 
 /// An investment class by name, in any case.
 pub fn investment(text: &str) -> Result<InvestmentClass> {
-	use InvestmentClass::*;
-	[Micro, Small, Medium, Large]
-		.into_iter()
-		.find(|l| format!("{l:?}").eq_ignore_ascii_case(text))
-		.ok_or_else(|| Failure::input(format!("{text:?} is not Micro, Small, Medium or Large")))
+	InvestmentClass::parse(text).ok_or_else(|| {
+		let names: Vec<_> = InvestmentClass::ALL.iter().map(InvestmentClass::as_str).collect();
+		Failure::input(format!("{text:?} is not an investment class; one of {}", names.join(", ")))
+	})
 }
 
 /// Milliseconds since the epoch from `ms` or `YYYY-MM-DD` (midnight UTC).

@@ -34,7 +34,7 @@ pub fn case<A: Display, B: Copy + Into<u64>>(v: &CaseView<A, B>) -> Value {
 		"application": c.application,
 		"clearance": text(&c.clearance),
 		"department": text(&c.department),
-		"state": name(&c.state),
+		"state": c.state.as_str(),
 		"officer": c.officer.as_ref().map(account),
 		"openedAt": c.opened_at.map(number),
 		"timeLimit": number(c.time_limit),
@@ -63,7 +63,7 @@ fn project_and_status<A: Display, B: Copy + Into<u64>>(id: u32, a: &Application<
 		"project": {
 			"name": text(&a.project.name),
 			"sector": text(&a.project.sector),
-			"investment": name(&a.project.investment),
+			"investment": a.project.investment.as_str(),
 		},
 		"parcels": a.parcels.iter().map(|p| text(p)).collect::<Vec<_>>(),
 		"openCases": a.open_cases,
@@ -173,7 +173,7 @@ pub fn parcel<A: Display + codec::Encode, B: Copy + Into<u64> + codec::Encode>(
 		"village": text(&p.village),
 		"plot": text(&p.plot),
 		"areaSqm": p.area_sqm,
-		"landUse": name(&p.land_use),
+		"landUse": p.land_use.as_str(),
 		"holder": name(&p.holder),
 		"encumbrances": p.encumbrances.iter().map(|e| json!({
 			"kind": name(&e.kind),

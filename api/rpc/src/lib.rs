@@ -89,22 +89,6 @@ fn found<T>(what: Option<T>, name: impl FnOnce() -> String) -> RpcResult<T> {
 }
 
 #[cfg(feature = "server")]
-/// Every case state, by name.
-const STATES: [CaseState; 11] = [
-	CaseState::Waiting,
-	CaseState::Submitted,
-	CaseState::UnderScrutiny,
-	CaseState::QueryRaised,
-	CaseState::Responded,
-	CaseState::Approved,
-	CaseState::Rejected,
-	CaseState::Withdrawn,
-	CaseState::DeemedApproved,
-	CaseState::Escalated,
-	CaseState::Lapsed,
-];
-
-#[cfg(feature = "server")]
 fn department(code: &str) -> RpcResult<DepartmentCode> {
 	let c: Option<DepartmentCode> = code.as_bytes().to_vec().try_into().ok();
 	c.filter(|c| clearance_primitives::is_code(c)).ok_or_else(|| {
@@ -121,10 +105,10 @@ fn ulpin(text: &str) -> RpcResult<Ulpin> {
 
 #[cfg(feature = "server")]
 fn state(name: &str) -> RpcResult<CaseState> {
-	STATES.into_iter().find(|s| format!("{s:?}") == name).ok_or_else(|| {
+	CaseState::parse(name).ok_or_else(|| {
 		invalid(format!(
 			"{name:?} is not a case state; one of {}",
-			STATES.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", ")
+			CaseState::ALL.iter().map(CaseState::as_str).collect::<Vec<_>>().join(", ")
 		))
 	})
 }

@@ -258,22 +258,6 @@ pub enum CaseState {
 }
 
 impl CaseState {
-	/// Every state, in declaration order (`ALL[s as usize] == s`): the one list counters, the
-	/// runtime API and clients derive from.
-	pub const ALL: [CaseState; 11] = [
-		Self::Waiting,
-		Self::Submitted,
-		Self::UnderScrutiny,
-		Self::QueryRaised,
-		Self::Responded,
-		Self::Approved,
-		Self::Rejected,
-		Self::Withdrawn,
-		Self::DeemedApproved,
-		Self::Escalated,
-		Self::Lapsed,
-	];
-
 	/// Whether the case is decided for good.
 	pub fn is_final(self) -> bool {
 		matches!(
@@ -591,6 +575,25 @@ pub const CLOCKED_STATES: [CaseState; 4] =
 
 /// Number of [`CaseState`] variants.
 pub const CASE_STATES: usize = 11;
+
+clearance_primitives::text_forms!(CaseState {
+	Waiting,
+	Submitted,
+	UnderScrutiny,
+	QueryRaised,
+	Responded,
+	Approved,
+	Rejected,
+	Withdrawn,
+	DeemedApproved,
+	Escalated,
+	Lapsed,
+});
+
+clearance_primitives::text_forms!(InvestmentClass { Micro, Small, Medium, Large });
+
+// The dashboard's counters have one slot per state, in the order of `CaseState::ALL`.
+const _: () = assert!(CaseState::ALL.len() == CASE_STATES);
 
 /// Longest decision time counted day by day in [`crate::DecisionDays`]; longer decisions
 /// count in this last bucket.

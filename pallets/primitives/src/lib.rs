@@ -37,6 +37,31 @@ use scale_info::TypeInfo;
 use sp_core::H256;
 use sp_runtime::DispatchResult;
 
+/// The one text form of a fieldless enum: `ALL` (every value, in declaration order),
+/// `as_str` (the value's name) and `parse` (a name, in any case). Clients, the RPC and JSON use
+/// these; nothing parses `Debug` output. A variant missing from the list does not compile.
+#[macro_export]
+macro_rules! text_forms {
+	($ty:ident { $($variant:ident),+ $(,)? }) => {
+		impl $ty {
+			/// Every value, in declaration order.
+			pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
+
+			/// The value's text form: its name.
+			pub const fn as_str(&self) -> &'static str {
+				match self {
+					$($ty::$variant => stringify!($variant)),+
+				}
+			}
+
+			/// The value whose text form is `text`, in any case.
+			pub fn parse(text: &str) -> Option<Self> {
+				Self::ALL.iter().copied().find(|v| v.as_str().eq_ignore_ascii_case(text))
+			}
+		}
+	};
+}
+
 /// Longest department code, in bytes.
 pub const MAX_CODE_LEN: u32 = 12;
 
@@ -396,6 +421,16 @@ pub enum LandUse {
 	/// Anything else.
 	Other,
 }
+
+text_forms!(LandUse {
+	Agricultural,
+	Industrial,
+	Commercial,
+	Residential,
+	Forest,
+	Institutional,
+	Other,
+});
 
 /// What the clearance workflow needs from the land records.
 pub trait LandRegistry<AccountId> {
