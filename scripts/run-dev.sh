@@ -23,7 +23,8 @@ PROMETHEUS_PORT="${PROMETHEUS_PORT:-9615}"
 PORTAL_PORT="${PORTAL_PORT:-4173}"
 # Browsers may call the node only from the portal's own origin, and only safe methods are
 # served (no author_insertKey or other unsafe method, whatever web page a developer opens).
-PORTAL_ORIGINS="http://127.0.0.1:$PORTAL_PORT,http://localhost:$PORTAL_PORT"
+PORTAL_ORIGINS="http://127.0.0.1:$PORTAL_PORT,http://localhost:$PORTAL_PORT,https://polkadot.js.org"
+export PORTAL_PORT
 if [ "$persist" -eq 1 ]; then
 	base=(--base-path "$REPO_ROOT/.dev-chain")
 else
@@ -50,7 +51,9 @@ done
 "$REPO_ROOT/scripts/portal.sh" dev "$RPC_PORT" || log "the web portal did not start (see above); the chain runs without it"
 cat >&2 <<MSG
 
-  Clearance Registry dev chain is running (demo data: LAND, ENV, IND, FIRE departments).
+  Clearance Registry dev chain is running (demo data: LAND, ENV, IND, FIRE departments, and
+  demo enterprises, parcels and applications seeded through the portal's script; the portal's
+  address is printed above).
     JSON-RPC (HTTP + WebSocket): http://127.0.0.1:$RPC_PORT   ws://127.0.0.1:$RPC_PORT
     Prometheus metrics:          http://127.0.0.1:$PROMETHEUS_PORT/metrics
     Polkadot-JS Apps:            https://polkadot.js.org/apps/?rpc=ws://127.0.0.1:$RPC_PORT
