@@ -45,5 +45,6 @@ fi
 step "unit, runtime and end-to-end tests"
 cargo test --release --locked --workspace
 
+step "the web portal: build, package tests, Playwright with axe-core"
 "$REPO_ROOT/scripts/portal.sh" test
 log "all tests passed in $(( $(date +%s) - start )) s"
