@@ -199,7 +199,6 @@ fn storm(seed: u64, total: u64) -> Tally {
 		let mut number: BlockNumber = 1;
 		let weights = <Runtime as frame_system::Config>::BlockWeights::get();
 		while tally.sent < total {
-			let parent = frame_system::Pallet::<Runtime>::parent_hash();
 			for _ in 0..rng.below(40) {
 				let signer = *rng.pick(&SIGNERS);
 				let call = if rng.below(2) == 0 {
@@ -229,7 +228,6 @@ fn storm(seed: u64, total: u64) -> Tally {
 				let xt = signed_in_era(signer, call, nonce, era);
 				tally.sent += 1;
 
-				let _ = parent;
 				if validate(xt.clone()).is_err() {
 					tally.refused_at_pool += 1;
 					continue;
