@@ -34,6 +34,16 @@ ensure_prerequisites() {
 	mkdir -p "$CARGO_TARGET_DIR"
 }
 
+# promtool (Debian's prometheus package) checks and unit-tests the alert rules in monitoring/.
+ensure_promtool() {
+	command -v promtool >/dev/null && return
+	log "installing prometheus (for promtool, which tests monitoring/alerts.yml)"
+	local sudo=""
+	[ "$(id -u)" -eq 0 ] || sudo="sudo"
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+}
+
 # Build every workspace crate, in release: the one profile used to build, test and run.
 build_workspace() {
 	log "building the workspace (release) into $CARGO_TARGET_DIR"

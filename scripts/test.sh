@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: formatting, clippy, pallet and runtime unit tests, benchmark tests, and
-# end-to-end tests against a built clearance-node. Installs missing prerequisites first.
+# The whole test suite: formatting, the alert rules, clippy, pallet and runtime unit tests,
+# benchmark tests, and end-to-end tests against a built clearance-node. Installs missing
+# prerequisites first.
 #
 #   ./scripts/test.sh           everything (what CI runs)
 #   ./scripts/test.sh --quick   a developer's loop: formatting, clippy, unit, runtime and
@@ -23,6 +24,11 @@ if cargo fmt --version >/dev/null 2>&1; then
 	step "formatting (rustfmt.toml)"
 	cargo fmt --all -- --check || die "unformatted code: run cargo fmt --all"
 fi
+
+step "alert rules (promtool check and unit tests)"
+ensure_promtool
+promtool check rules "$REPO_ROOT/monitoring/alerts.yml"
+(cd "$REPO_ROOT/monitoring" && promtool test rules alerts.test.yml)
 
 # Clippy with the workspace lints (no unwrap, expect, indexing or unchecked arithmetic in
 # runtime code). The wasm runtime itself is built by the build step below.

@@ -2,10 +2,10 @@
 //!
 //! An auditor does not trust the node: the trail it serves is checked against a storage read
 //! proof at a finalized block, and the proof against that block's state root. The evidence (the
-//! header, the entries as served, the proof) is a [`Bundle`] that can be saved and verified
-//! again later, offline or against another node.
+//! header, the entries as served, the proof, and the finality proof of [`crate::finality`]) is
+//! a [`Bundle`] that can be saved and verified again later, offline or against another node.
 
-use crate::failure::Failure;
+use crate::{failure::Failure, finality::Evidence};
 use clearance_primitives::{verify_trail, Subject, TrailEntry};
 use clearance_runtime::{AccountId, BlockNumber, Header};
 use codec::{Decode, Encode};
@@ -32,6 +32,9 @@ pub struct Bundle {
 	pub entries: Vec<String>,
 	/// The storage read proof of the trail's head and entries (`state_getReadProof`), 0x-hex.
 	pub proof: Vec<String>,
+	/// The proof that the block is final, when fetched with a trusted chain spec or checkpoint.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub finality: Option<Evidence>,
 }
 
 /// A successful verification.
@@ -45,6 +48,8 @@ pub struct Verified {
 	pub number: BlockNumber,
 	/// The block's state root the proof was checked against.
 	pub state_root: H256,
+	/// The proven entries.
+	pub entries: Vec<Entry>,
 }
 
 fn prefix(storage: &str) -> Vec<u8> {
@@ -70,13 +75,8 @@ pub fn unhex(text: &str) -> Result<Vec<u8>, Failure> {
 		.map_err(|_| Failure::verify(format!("{text:.20}… is not hex")))
 }
 
-/// Verify a bundle: the header hashes to the block; the proof matches the header's state root;
-/// every entry the node served equals the proven storage value at its position, none is
-/// missing and none added; and the entries chain up to the proven head. The first failure is
-/// reported precisely.
-pub fn verify(bundle: &Bundle) -> Result<Verified, Failure> {
-	let subject = Subject::parse(&bundle.subject)
-		.ok_or_else(|| Failure::input(format!("{:?} is not a subject", bundle.subject)))?;
+/// The bundle's header, which must hash to its block.
+pub fn header(bundle: &Bundle) -> Result<Header, Failure> {
 	let header: Header = serde_json::from_value(bundle.header.clone())
 		.map_err(|e| Failure::verify(format!("the header cannot be read: {e}")))?;
 	if header.hash() != bundle.block {
@@ -85,6 +85,17 @@ pub fn verify(bundle: &Bundle) -> Result<Verified, Failure> {
 			bundle.block
 		)));
 	}
+	Ok(header)
+}
+
+/// Verify a bundle: the header hashes to the block; the proof matches the header's state root;
+/// every entry the node served equals the proven storage value at its position, none is
+/// missing and none added; and the entries chain up to the proven head. The first failure is
+/// reported precisely.
+pub fn verify(bundle: &Bundle) -> Result<Verified, Failure> {
+	let subject = Subject::parse(&bundle.subject)
+		.ok_or_else(|| Failure::input(format!("{:?} is not a subject", bundle.subject)))?;
+	let header = header(bundle)?;
 	let root = header.state_root;
 	let number = header.number;
 	let nodes = bundle.proof.iter().map(|n| unhex(n)).collect::<Result<Vec<_>, _>>()?;
@@ -155,5 +166,5 @@ pub fn verify(bundle: &Bundle) -> Result<Verified, Failure> {
 	verify_trail(&entries, head.head).map_err(|e| {
 		Failure::verify(format!("the hash chain does not reach the head on chain: {e:?}"))
 	})?;
-	Ok(Verified { len: head.len, head: head.head, number, state_root: root })
+	Ok(Verified { len: head.len, head: head.head, number, state_root: root, entries })
 }

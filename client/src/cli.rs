@@ -21,6 +21,13 @@ pub struct Cli {
 	/// Wait until a submission is finalized, not just included in a best block.
 	#[arg(long, global = true)]
 	pub finalized: bool,
+	/// The chain's raw chain spec, trusted for its genesis GRANDPA authorities: `audit verify`,
+	/// `cert verify --proof` and `track --verify` then prove finality from it, not from the node.
+	#[arg(long, global = true, env = "CLEARCTL_CHAIN_SPEC")]
+	pub chain_spec: Option<PathBuf>,
+	/// A finality checkpoint (`clearctl finality checkpoint`), trusted instead of the chain spec.
+	#[arg(long, global = true, env = "CLEARCTL_CHECKPOINT")]
+	pub checkpoint: Option<PathBuf>,
 	#[command(subcommand)]
 	pub command: Command,
 }
@@ -51,6 +58,10 @@ pub enum Command {
 		/// Keep printing each change until every case is decided.
 		#[arg(long)]
 		follow: bool,
+		/// Read at the latest finalized block and prove the application's and its cases' trails
+		/// there, with the block's finality (needs `--chain-spec` or `--checkpoint`).
+		#[arg(long, conflicts_with = "follow")]
+		verify: bool,
 	},
 	/// The applications of an enterprise.
 	Applications {
@@ -63,6 +74,9 @@ pub enum Command {
 	/// Cases (officers act; anyone reads).
 	#[command(subcommand)]
 	Case(CaseCmd),
+	/// Appeals: file (the applicant), decide and fine (appellate officers), list (anyone).
+	#[command(subcommand)]
+	Appeal(crate::commands::appeals::AppealCmd),
 	/// A department's work queue, earliest due first.
 	Queue {
 		department: String,
@@ -84,6 +98,20 @@ pub enum Command {
 	/// Audit trails.
 	#[command(subcommand)]
 	Audit(AuditCmd),
+	/// Finality proofs.
+	#[command(subcommand)]
+	Finality(FinalityCmd),
+}
+
+#[derive(Subcommand)]
+pub enum FinalityCmd {
+	/// Prove the latest finalized block from the chain spec (or a checkpoint) and save the
+	/// authority set there as a checkpoint, so that later proofs start from it.
+	Checkpoint {
+		/// Where to write the checkpoint.
+		#[arg(long)]
+		out: PathBuf,
+	},
 }
 
 #[derive(Subcommand)]
@@ -236,6 +264,10 @@ pub enum CertCmd {
 		/// The status as of this moment: milliseconds since the epoch, or `YYYY-MM-DD`.
 		#[arg(long)]
 		as_of: Option<String>,
+		/// Read at the latest finalized block and prove the certificate's trail there, with the
+		/// block's finality (needs `--chain-spec` or `--checkpoint`).
+		#[arg(long)]
+		proof: bool,
 	},
 	/// Revoke a certificate (approving authority of its department).
 	Revoke {
@@ -267,8 +299,9 @@ pub enum AuditCmd {
 		/// Save the evidence to this file.
 		#[arg(long)]
 		export: Option<PathBuf>,
-		/// Verify saved evidence instead of fetching it; the node is asked only whether the
-		/// block is finalized in its chain.
+		/// Verify saved evidence instead of fetching it. With `--chain-spec` (or
+		/// `--checkpoint`) no node is needed when the evidence holds its finality proof;
+		/// without, the node is asked whether the block is finalized in its chain.
 		#[arg(long)]
 		bundle: Option<PathBuf>,
 	},

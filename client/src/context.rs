@@ -3,6 +3,7 @@
 use crate::{
 	chain::{self, Chain, Receipt},
 	failure::{Failure, Result},
+	finality::Trust,
 };
 use clearance_runtime::{RuntimeCall, RuntimeEvent};
 use serde_json::{json, Value};
@@ -18,6 +19,8 @@ pub struct Context {
 	pub suri: Option<String>,
 	/// The node.
 	pub chain: Chain,
+	/// What finality proofs are verified from (`--chain-spec`, `--checkpoint`).
+	pub trust: Option<Trust>,
 }
 
 impl Context {
@@ -34,6 +37,17 @@ impl Context {
 			)
 		})?;
 		chain::keypair(suri)
+	}
+
+	/// The trust a proving command needs.
+	pub fn trust(&self, command: &str) -> Result<&Trust> {
+		self.trust.as_ref().ok_or_else(|| {
+			Failure::input(format!(
+				"{command} proves finality from the chain spec: give --chain-spec FILE (the raw \
+				 spec the nodes run; `clearance-node build-spec --chain <spec> --raw`) or \
+				 --checkpoint FILE"
+			))
+		})
 	}
 
 	/// Sign and submit `call`.

@@ -7,7 +7,9 @@
 //! - **industrialists** anchor documents, apply, respond to a query, withdraw, and track an
 //!   application (`--follow` streams its changes);
 //! - **anyone** verifies a certificate;
-//! - **auditors** verify a subject's audit trail against a storage proof at a finalized block.
+//! - **auditors** verify a subject's audit trail against a storage proof at a finalized block,
+//!   and that block's finality from the chain spec (`--chain-spec`): GRANDPA justifications
+//!   following every authority-set change from genesis ([`finality`]).
 //!
 //! Reads use the node's `clearance_*` JSON-RPC methods through the typed client of
 //! `clearance-rpc`; signed submissions use subxt, always mortal (valid for 64 blocks from the
@@ -20,7 +22,8 @@
 //!
 //! [`cli`] (the command line), [`args`] (argument values), [`failure`] (exit codes), [`chain`]
 //! (connection, signing, submission), [`rpc`] (typed reads), [`context`], [`commands`] (one
-//! module per group), [`show`] (text output), [`audit`] (independent trail verification).
+//! module per group), [`show`] (text output), [`audit`] (independent trail verification),
+//! [`finality`] (finality proven from the chain spec).
 //!
 //! ## Terminology
 //!
@@ -40,12 +43,16 @@ mod cli;
 mod commands;
 mod context;
 mod failure;
+mod finality;
 mod rpc;
 mod show;
 
 use clap::Parser;
-use cli::{Cli, Command, DocCmd};
-use commands::{applications, audit as audit_cmd, certificates, departments, registry};
+use cli::{AuditCmd, Cli, Command, DocCmd, FinalityCmd};
+use commands::{
+	appeals, applications, audit as audit_cmd, certificates, departments, finality as finality_cmd,
+	registry,
+};
 use context::Context;
 use failure::{Failure, Result};
 use serde_json::{json, Value};
@@ -65,8 +72,18 @@ async fn run(cli: Cli) -> Result<Value> {
 	if let Command::Doc(DocCmd::Hash { file }) = &cli.command {
 		return registry::doc_hash(file, !cli.json);
 	}
+	let trust = finality::trust(cli.chain_spec.as_deref(), cli.checkpoint.as_deref())?;
+	// Saved evidence that holds its finality proof is verified from the chain spec alone.
+	if let (Some(trust), Command::Audit(AuditCmd::Verify { bundle: Some(path), .. })) =
+		(&trust, &cli.command)
+	{
+		let saved: Value = serde_json::from_slice(&args::read_file(path)?).unwrap_or_default();
+		if !saved["finality"].is_null() {
+			return audit_cmd::verify_offline(trust, path.clone(), !cli.json).await;
+		}
+	}
 	let chain = chain::Chain::connect(&cli.url).await?;
-	let cx = Context { json: cli.json, finalized: cli.finalized, suri, chain };
+	let cx = Context { json: cli.json, finalized: cli.finalized, suri, chain, trust };
 	match cli.command {
 		Command::Whoami { account } => registry::whoami(&cx, account).await,
 		Command::Enterprise(cmd) => registry::enterprise(&cx, cmd).await,
@@ -77,13 +94,14 @@ async fn run(cli: Cli) -> Result<Value> {
 		Command::Doc(DocCmd::Hash { .. }) => unreachable!("answered above"),
 		Command::Apply(a) => applications::apply(&cx, a).await,
 		Command::Withdraw { application } => applications::withdraw(&cx, application).await,
-		Command::Track { application, follow } => {
-			applications::track(&cx, application, follow).await
+		Command::Track { application, follow, verify } => {
+			applications::track(&cx, application, follow, verify).await
 		},
 		Command::Applications { enterprise, after, limit } => {
 			applications::list(&cx, enterprise, after, limit).await
 		},
 		Command::Case(cmd) => applications::case(&cx, cmd).await,
+		Command::Appeal(cmd) => appeals::run(&cx, cmd).await,
 		Command::Queue { department, state, after, limit } => {
 			departments::queue(&cx, department, state, after, limit).await
 		},
@@ -91,6 +109,9 @@ async fn run(cli: Cli) -> Result<Value> {
 		Command::Dashboard { department } => departments::dashboard(&cx, department).await,
 		Command::Cert(cmd) => certificates::run(&cx, cmd).await,
 		Command::Audit(cmd) => audit_cmd::run(&cx, cmd).await,
+		Command::Finality(FinalityCmd::Checkpoint { out }) => {
+			finality_cmd::checkpoint(&cx, &out).await
+		},
 	}
 }
 

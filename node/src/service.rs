@@ -190,7 +190,7 @@ pub fn new_full<
 			spawn_essential_handle: task_manager.spawn_essential_handle(),
 			import_queue,
 			block_announce_validator_builder: None,
-			warp_sync_config: Some(WarpSyncConfig::WithProvider(warp_sync)),
+			warp_sync_config: Some(WarpSyncConfig::WithProvider(warp_sync.clone())),
 			block_relay: None,
 			metrics,
 			gap_sync_body_policy: None,
@@ -209,11 +209,29 @@ pub fn new_full<
 	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();
 
+	// GRANDPA's shared state for the RPC methods that serve finality proofs (`crate::rpc`).
+	let shared_voter_state = SharedVoterState::empty();
 	let rpc_extensions_builder = {
 		let client = client.clone();
 		let pool = transaction_pool.clone();
-		Box::new(move |_| {
-			let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone() };
+		let shared_authority_set = grandpa_link.shared_authority_set().clone();
+		let shared_voter_state = shared_voter_state.clone();
+		let justification_stream = grandpa_link.justification_stream();
+		let finality_provider = sc_consensus_grandpa::FinalityProofProvider::new_for_service(
+			backend.clone(),
+			Some(shared_authority_set.clone()),
+		);
+		let warp_provider = warp_sync.clone();
+		Box::new(move |subscription_executor| {
+			let grandpa = crate::rpc::GrandpaDeps {
+				shared_authority_set: shared_authority_set.clone(),
+				shared_voter_state: shared_voter_state.clone(),
+				justification_stream: justification_stream.clone(),
+				subscription_executor,
+				finality_provider: finality_provider.clone(),
+				warp_provider: warp_provider.clone(),
+			};
+			let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone(), grandpa };
 			crate::rpc::create_full(deps).map_err(Into::into)
 		})
 	};
@@ -290,7 +308,7 @@ pub fn new_full<
 			notification_service: grandpa_notification_service,
 			voting_rule: sc_consensus_grandpa::VotingRulesBuilder::default().build(),
 			prometheus_registry,
-			shared_voter_state: SharedVoterState::empty(),
+			shared_voter_state,
 			telemetry: telemetry.as_ref().map(|x| x.handle()),
 			offchain_tx_pool_factory: OffchainTransactionPoolFactory::new(transaction_pool),
 		};

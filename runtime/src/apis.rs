@@ -24,8 +24,8 @@ use clearance_primitives::{
 	ApplicationId, CaseId, CertificateId, DepartmentCode, EnterpriseId, Subject, Ulpin,
 };
 use clearance_runtime_api::{
-	AccountInfo, ApplicationPage, ApplicationView, CaseState, CaseView, CertificateInfo, Dashboard,
-	Page, ParcelView, TrailPage, MAX_PAGE,
+	AccountInfo, AppealView, ApplicationAppeals, ApplicationPage, ApplicationView, CaseState,
+	CaseView, CertificateInfo, Dashboard, Page, ParcelView, TrailPage, MAX_PAGE,
 };
 
 fn page_size(limit: u32) -> u32 {
@@ -175,6 +175,34 @@ impl_runtime_apis! {
 
 		fn refusal_reason(code: u8) -> Option<Vec<u8>> {
 			crate::extensions::codes::describe(code).map(|text| text.as_bytes().to_vec())
+		}
+
+		fn application_appeals(
+			id: ApplicationId,
+		) -> Option<ApplicationAppeals<AccountId, BlockNumber>> {
+			// Bounded: `MaxTypes` cases, each with at most `MaxAppealsPerCase` appeals.
+			if !pallet_clearances::Applications::<Runtime>::contains_key(id) {
+				return None;
+			}
+			let now = System::block_number();
+			let calendar = Clearances::calendar();
+			let pending = |a: &pallet_clearances::Appeal<AccountId, BlockNumber>| {
+				a.status == pallet_clearances::AppealStatus::Pending
+			};
+			Some(
+				Clearances::application_appeals(id)
+					.into_iter()
+					.map(|(id, appeal)| {
+						let running = pending(&appeal);
+						AppealView {
+							id,
+							left: if running { appeal.clock.left(now, &calendar) } else { 0 },
+							due: if running { appeal.clock.due(&calendar) } else { None },
+							appeal,
+						}
+					})
+					.collect(),
+			)
 		}
 	}
 

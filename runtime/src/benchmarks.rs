@@ -4,7 +4,7 @@
 #![allow(clippy::expect_used)]
 
 use crate::{AccountId, Runtime, RuntimeOrigin};
-use clearance_primitives::{DepartmentCode, EnterpriseId, LandUse, Ulpin};
+use clearance_primitives::{DepartmentCode, EnterpriseId, LandUse, Role, Ulpin};
 use frame_support::BoundedVec;
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring;
@@ -83,5 +83,20 @@ impl pallet_clearances::BenchmarkHelper<AccountId> for Helper {
 			pallet_land_parcels::Holder::Enterprise(holder),
 		)
 		.expect("the Land head registers");
+	}
+
+	fn officer(role: Role) -> AccountId {
+		// An Industries officer holding only `role`, granted by the head (Charlie) on first use:
+		// the head itself may not hear appeals.
+		let officer: AccountId = frame_benchmarking::account("bench-officer", role as u32, 0);
+		if !pallet_departments::Officers::<Runtime>::contains_key(&officer) {
+			pallet_departments::Pallet::<Runtime>::grant_role(
+				RuntimeOrigin::signed(Sr25519Keyring::Charlie.to_account_id()),
+				officer.clone(),
+				role,
+			)
+			.expect("the Industries head grants the role");
+		}
+		officer
 	}
 }

@@ -15,12 +15,19 @@
 //!
 //! Both chains carry the clearance catalogue of [`catalogue`] (limits from the state's
 //! single-window rules); `development` adds `DEMO_QUICK_NOC`, whose one-minute limit lets a test
-//! watch deemed approval happen.
+//! watch deemed approval happen. Both carry a holiday calendar ([`holidays`]: illustrative, a
+//! weekly day off for the first year), appeal terms for every type ([`appeal_terms`]: 30 days to
+//! appeal and 30 for each appellate authority; minutes for `DEMO_QUICK_NOC`) and the West Bengal
+//! act's penalty range, Rs 250 to 1,000. No account holds an appellate role at genesis (every
+//! well-known development account already has a part): a department head grants
+//! `AppellateOfficer` and `ReviewingOfficer` with `Departments::grant_role`.
 
 use crate::{AccountId, RuntimeGenesisConfig, SessionConfig, SessionKeys, DAYS, MINUTES};
 use alloc::{vec, vec::Vec};
 use clearance_primitives::LandUse;
-use pallet_clearances::{GenesisClearanceType, OnSilence};
+use pallet_clearances::{
+	AppealTerms, GenesisAppealTerms, GenesisClearanceType, OnSilence, PenaltyRange,
+};
 use pallet_departments::{DepartmentKind, GenesisDepartment, Role};
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
@@ -241,7 +248,42 @@ pub fn catalogue(demo: bool) -> Vec<GenesisClearanceType> {
 	types
 }
 
+/// The holiday calendar (days from genesis): illustrative, the seventh day of each of the
+/// first 52 weeks, so that 30-day limits span four or five holidays.
+pub fn holidays() -> Vec<u32> {
+	(0..52u32).map(|week| week.saturating_mul(7).saturating_add(6)).collect()
+}
+
+/// Appeal terms for every type of `catalogue`: 30 days to appeal, 30 for the Appellate Officer,
+/// 30 to take it to the Reviewing Officer and 30 for them; `DEMO_QUICK_NOC` in minutes (5 to
+/// appeal, 2 for each officer) so that a test can watch an appeal time out.
+pub fn appeal_terms(catalogue: &[GenesisClearanceType]) -> Vec<GenesisAppealTerms> {
+	let days = |n: u32| n.saturating_mul(DAYS);
+	catalogue
+		.iter()
+		.map(|t| {
+			let terms = if t.code == "DEMO_QUICK_NOC" {
+				AppealTerms {
+					window: MINUTES.saturating_mul(5),
+					first_limit: MINUTES.saturating_mul(2),
+					second_window: MINUTES.saturating_mul(5),
+					second_limit: MINUTES.saturating_mul(2),
+				}
+			} else {
+				AppealTerms {
+					window: days(30),
+					first_limit: days(30),
+					second_window: days(30),
+					second_limit: days(30),
+				}
+			};
+			GenesisAppealTerms { code: t.code.clone(), terms }
+		})
+		.collect()
+}
+
 fn genesis(validators: &[(&str, Sr25519Keyring)], demo: bool) -> RuntimeGenesisConfig {
+	let catalogue = catalogue(demo);
 	RuntimeGenesisConfig {
 		session: SessionConfig {
 			keys: validators
@@ -254,7 +296,10 @@ fn genesis(validators: &[(&str, Sr25519Keyring)], demo: bool) -> RuntimeGenesisC
 			departments: demo_departments(validators, !demo),
 		},
 		clearances: pallet_clearances::GenesisConfig {
-			catalogue: catalogue(demo),
+			appeal_terms: appeal_terms(&catalogue),
+			catalogue,
+			holidays: holidays(),
+			penalty_range: Some(PenaltyRange { min: 250, max: 1000 }),
 			..Default::default()
 		},
 		..Default::default()

@@ -41,6 +41,7 @@ pub mod benchmarks;
 pub mod configs;
 pub mod extensions;
 pub mod genesis_config_presets;
+pub mod rehearsal;
 #[cfg(feature = "std")]
 pub mod signing;
 pub mod weights;
@@ -91,18 +92,29 @@ impl_opaque_keys! {
 	}
 }
 
-/// The runtime's version. Bump `spec_version` with every change of behaviour.
-#[runtime_version]
-pub const VERSION: RuntimeVersion = RuntimeVersion {
-	spec_name: alloc::borrow::Cow::Borrowed("clearance-runtime"),
-	impl_name: alloc::borrow::Cow::Borrowed("clearance-runtime"),
-	authoring_version: 1,
-	spec_version: 103,
-	impl_version: 1,
-	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 2,
-	system_version: 1,
-};
+/// The runtime's version, with `spec_version` given. Bump `spec_version` with every change of
+/// behaviour (and the rehearsal's with it, one above).
+macro_rules! runtime_version_with_spec {
+	($spec_version:tt) => {
+		/// The runtime's version.
+		#[runtime_version]
+		pub const VERSION: RuntimeVersion = RuntimeVersion {
+			spec_name: alloc::borrow::Cow::Borrowed("clearance-runtime"),
+			impl_name: alloc::borrow::Cow::Borrowed("clearance-runtime"),
+			authoring_version: 1,
+			spec_version: $spec_version,
+			impl_version: 1,
+			apis: apis::RUNTIME_API_VERSIONS,
+			transaction_version: 2,
+			system_version: 1,
+		};
+	};
+}
+#[cfg(not(feature = "upgrade-rehearsal"))]
+runtime_version_with_spec!(104);
+// The same runtime one version later, for the live-upgrade rehearsal ([`rehearsal`]).
+#[cfg(feature = "upgrade-rehearsal")]
+runtime_version_with_spec!(105);
 
 /// Target block time.
 pub const MILLISECS_PER_BLOCK: u64 = 3000;
@@ -198,9 +210,17 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Migrations to run at the next runtime upgrade, beyond the pallets' own.
 #[allow(unused_parens)]
+#[cfg(not(feature = "upgrade-rehearsal"))]
 type Migrations = (
 	pallet_clearances::migrations::v1::MigrateToV1<Runtime>,
 	pallet_clearances::migrations::v2::MigrateToV2<Runtime>,
+);
+/// The rehearsal runs the same migrations, then its own marker (see [`rehearsal`]).
+#[cfg(feature = "upgrade-rehearsal")]
+type Migrations = (
+	pallet_clearances::migrations::v1::MigrateToV1<Runtime>,
+	pallet_clearances::migrations::v2::MigrateToV2<Runtime>,
+	rehearsal::RehearsalMigration,
 );
 
 /// Dispatches blocks and transactions to the pallets.

@@ -88,6 +88,24 @@ pub fn signed_extrinsic(
 	genesis: Hash,
 	anchor: Anchor,
 ) -> UncheckedExtrinsic {
+	signed_extrinsic_for(VERSION.spec_version, signer, call, nonce, genesis, anchor)
+}
+
+/// [`signed_extrinsic`] for a chain that runs `spec_version` (as `state_getRuntimeVersion`
+/// reports it): after a runtime upgrade that kept the calls and the transaction version, a
+/// client signs for the new spec, or the chain refuses the signature.
+///
+/// # Panics
+///
+/// As [`signed_extrinsic`].
+pub fn signed_extrinsic_for(
+	spec_version: u32,
+	signer: &sr25519::Pair,
+	call: RuntimeCall,
+	nonce: Nonce,
+	genesis: Hash,
+	anchor: Anchor,
+) -> UncheckedExtrinsic {
 	let era = anchor.era();
 	assert_eq!(
 		era.birth(anchor.number.into()),
@@ -96,8 +114,7 @@ pub fn signed_extrinsic(
 		anchor.period
 	);
 	let extension = extension(nonce, era);
-	let implicit =
-		((), VERSION.spec_version, VERSION.transaction_version, genesis, anchor.hash, (), ());
+	let implicit = ((), spec_version, VERSION.transaction_version, genesis, anchor.hash, (), ());
 	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
 	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
 	UncheckedExtrinsic::new_signed(

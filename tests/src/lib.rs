@@ -96,7 +96,8 @@ pub fn signed(
 	signing::signed_extrinsic(&signer.pair(), call, nonce, genesis, anchor)
 }
 
-/// Sign `call` by `signer` with `nonce`, mortal from the node's current anchor, and submit it
+/// Sign `call` by `signer` with `nonce`, mortal from the node's current anchor, for the spec
+/// version the node runs, and submit it
 /// with `author_submitExtrinsic`: its hash, or the node's refusal.
 pub async fn submit_signed(
 	client: &impl ClientT,
@@ -105,8 +106,21 @@ pub async fn submit_signed(
 	call: RuntimeCall,
 ) -> Result<H256, RpcError> {
 	let (genesis, anchor) = signing_anchor(client).await;
-	let tx = signed(signer, nonce, call, genesis, anchor);
+	let spec_version = spec_version(client).await;
+	let tx =
+		signing::signed_extrinsic_for(spec_version, &signer.pair(), call, nonce, genesis, anchor);
 	client.request("author_submitExtrinsic", rpc_params![hex(&tx.encode())]).await
+}
+
+/// The `spec_version` the chain behind `client` runs at its best block (a wallet signs for it,
+/// so signing goes on across a runtime upgrade).
+pub async fn spec_version(client: &impl ClientT) -> u32 {
+	let version: serde_json::Value =
+		client.request("state_getRuntimeVersion", rpc_params![]).await.expect("runtime version");
+	version["specVersion"]
+		.as_u64()
+		.and_then(|v| u32::try_from(v).ok())
+		.expect("specVersion is a u32")
 }
 
 /// The pool's refusal code of a submission the node refused with `1010: Invalid Transaction`
@@ -120,6 +134,25 @@ pub fn refusal_code(error: &RpcError) -> Option<u8> {
 		},
 		_ => None,
 	}
+}
+
+/// `clearance-node build-spec --chain <chain> [--raw]` written to `dir/<name>`: the chain spec
+/// `clearctl --chain-spec` trusts. Returns its path.
+pub async fn chain_spec_file(dir: &std::path::Path, chain: &str, raw: bool, name: &str) -> String {
+	let mut args = vec!["build-spec", "--chain", chain];
+	if raw {
+		args.push("--raw");
+	}
+	let out = Command::new(node_binary())
+		.args(&args)
+		.stderr(std::process::Stdio::null())
+		.output()
+		.await
+		.expect("build-spec runs");
+	assert!(out.status.success(), "build-spec --chain {chain} failed");
+	let path = dir.join(name);
+	std::fs::write(&path, &out.stdout).expect("spec written");
+	path.display().to_string()
 }
 
 /// The `clearctl` binary: `$CLEARCTL_BIN`, or the one next to the node binary.

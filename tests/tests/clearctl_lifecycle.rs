@@ -5,7 +5,7 @@
 //! trail, including tampered evidence. A second test drives the `clearance_*` methods with bad
 //! input.
 
-use clearance_e2e::{clearctl, clearctl_binary, clearctl_ok, skip_live, Node};
+use clearance_e2e::{chain_spec_file, clearctl, clearctl_binary, clearctl_ok, skip_live, Node};
 use jsonrpsee::{core::client::ClientT, rpc_params};
 use serde_json::{json, Value};
 use std::{path::Path, time::Duration};
@@ -270,12 +270,19 @@ async fn an_application_lives_its_whole_life_through_clearctl() {
 	let subject = format!("case:{luc}");
 	let finalized_now = node.finalized_number().await;
 	node.wait_finalized(finalized_now + 1, Duration::from_secs(60)).await;
+	// The auditor trusts the chain spec alone (raw), never the node, for finality.
+	let dev = chain_spec_file(&dir, "dev", true, "dev-raw.json").await;
 	let first = dir.join("first.json").display().to_string();
-	let ok = clearctl_ok(&node, None, &["audit", "verify", &subject, "--export", &first]).await;
+	let ok = clearctl_ok(
+		&node,
+		None,
+		&["--chain-spec", &dev, "audit", "verify", &subject, "--export", &first],
+	)
+	.await;
 	assert_eq!(ok["ok"], true);
 	assert!(ok["entries"].as_u64().unwrap() >= 5, "{ok}");
 	// Evidence saved earlier verifies again.
-	clearctl_ok(&node, None, &["audit", "verify", "--bundle", &first]).await;
+	clearctl_ok(&node, None, &["--chain-spec", &dev, "audit", "verify", "--bundle", &first]).await;
 	let bundle: Value = serde_json::from_slice(&std::fs::read(&first).unwrap()).unwrap();
 
 	let check = |mutate: &dyn Fn(&mut Value), name: &str| {
@@ -295,7 +302,8 @@ async fn an_application_lives_its_whole_life_through_clearctl() {
 		},
 		"altered.json",
 	);
-	let r = clearctl(&node, None, &["audit", "verify", "--bundle", &altered]).await;
+	let r = clearctl(&node, None, &["--chain-spec", &dev, "audit", "verify", "--bundle", &altered])
+		.await;
 	assert_eq!(r.code, 4, "{}", r.stderr);
 	assert!(r.stderr.contains("entry 2 was altered"), "{}", r.stderr);
 	// An entry left out.
@@ -305,18 +313,25 @@ async fn an_application_lives_its_whole_life_through_clearctl() {
 		},
 		"missing.json",
 	);
-	let r = clearctl(&node, None, &["audit", "verify", "--bundle", &missing]).await;
+	let r = clearctl(&node, None, &["--chain-spec", &dev, "audit", "verify", "--bundle", &missing])
+		.await;
 	assert_eq!(r.code, 4, "{}", r.stderr);
 	assert!(r.stderr.contains("entry 3 is missing"), "{}", r.stderr);
 	// A proof from another block.
 	let later_now = node.finalized_number().await;
 	node.wait_finalized(later_now + 2, Duration::from_secs(60)).await;
 	let second = dir.join("second.json").display().to_string();
-	clearctl_ok(&node, None, &["audit", "verify", &subject, "--export", &second]).await;
+	clearctl_ok(
+		&node,
+		None,
+		&["--chain-spec", &dev, "audit", "verify", &subject, "--export", &second],
+	)
+	.await;
 	let other: Value = serde_json::from_slice(&std::fs::read(&second).unwrap()).unwrap();
 	assert_ne!(other["block"], bundle["block"]);
 	let swapped = check(&|b| b["proof"] = other["proof"].clone(), "swapped.json");
-	let r = clearctl(&node, None, &["audit", "verify", "--bundle", &swapped]).await;
+	let r = clearctl(&node, None, &["--chain-spec", &dev, "audit", "verify", "--bundle", &swapped])
+		.await;
 	assert_eq!(r.code, 4, "{}", r.stderr);
 	assert!(r.stderr.contains("does not match the state root"), "{}", r.stderr);
 

@@ -1,7 +1,7 @@
 //! Starts the built `clearance-node --dev` on loopback ports and checks it end to end: blocks
 //! are finalized, the department registry reads back over JSON-RPC (HTTP and WebSocket on one
 //! port), the pool refuses a signer without a role and includes an officer's transaction,
-//! Prometheus serves metrics, and the node stops cleanly.
+//! Prometheus serves every metric `monitoring/` reads, and the node stops cleanly.
 
 use clearance_e2e::{
 	hex, parcel_registration, refusal_code, skip_live, storage_prefix, submit_signed, unhex, Node,
@@ -122,7 +122,32 @@ async fn dev_node_finalizes_serves_the_registry_and_guards_the_pool() {
 	let mut body = String::new();
 	stream.read_to_string(&mut body).await.unwrap();
 	assert!(body.contains("substrate_block_height"), "block height metric is exported");
+	// Every metric the alert rules and the dashboard read is one the node exports (the dev
+	// node is a validator, so its authoring metrics are there too).
+	let exported: std::collections::BTreeSet<&str> = body
+		.lines()
+		.filter(|l| !l.starts_with('#'))
+		.filter_map(|l| l.split(['{', ' ']).next())
+		.collect();
+	let monitoring = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../monitoring");
+	for file in ["alerts.yml", "dashboard.json"] {
+		let text = std::fs::read_to_string(monitoring.join(file)).expect("monitoring file");
+		let used = metric_names(&text);
+		assert!(!used.is_empty(), "{file} reads metrics");
+		for metric in used {
+			assert!(exported.contains(metric.as_str()), "{file} reads {metric}, not exported");
+		}
+	}
 
 	let status = node.stop().await;
 	assert!(status.success(), "clean shutdown on SIGINT: {status:?}");
+}
+
+/// The node metrics (`substrate_…`) an alert rule or dashboard file names.
+fn metric_names(text: &str) -> std::collections::BTreeSet<String> {
+	text.match_indices("substrate_")
+		.map(|(i, _)| {
+			text[i..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect()
+		})
+		.collect()
 }

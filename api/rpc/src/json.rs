@@ -3,8 +3,8 @@
 
 use clearance_primitives::{Authority, TrailEntry};
 use clearance_runtime_api::{
-	AccountInfo, Application, ApplicationView, CaseView, CertificateInfo, Dashboard, ParcelView,
-	TrailPage,
+	AccountInfo, AppealOutcome, AppealView, Application, ApplicationView, CaseView,
+	CertificateInfo, Dashboard, ParcelView, TrailPage,
 };
 use serde_json::{json, Value};
 use std::fmt::{Debug, Display};
@@ -103,6 +103,55 @@ pub fn application<A: Display, B: Copy + Into<u64>>(v: &ApplicationView<A, B>) -
 	);
 	out["now"] = json!(number(v.now));
 	out["dayLength"] = json!(number(v.day_length));
+	out
+}
+
+fn outcome<B: Copy + Into<u64>>(o: &AppealOutcome<B>) -> Value {
+	match o {
+		AppealOutcome::Upheld => json!({ "kind": "Upheld" }),
+		AppealOutcome::DecisionOrdered { within } => {
+			json!({ "kind": "DecisionOrdered", "within": number(*within) })
+		},
+		AppealOutcome::SetAside => json!({ "kind": "SetAside" }),
+	}
+}
+
+/// An appeal with its appellate authority's clock, decision and penalty.
+pub fn appeal<A: Display, B: Copy + Into<u64>>(v: &AppealView<A, B>) -> Value {
+	let a = &v.appeal;
+	json!({
+		"id": v.id,
+		"case": a.case,
+		"level": a.level.as_str(),
+		"state": a.status.as_str(),
+		"filedBy": account(&a.filed_by),
+		"filedAt": number(a.filed_at),
+		"grounds": a.grounds,
+		"left": number(v.left),
+		"due": v.due.map(number),
+		"closedAt": a.closed_at.map(number),
+		"decision": a.decision.as_ref().map(|d| json!({
+			"by": account(&d.by),
+			"outcome": outcome(&d.outcome),
+			"document": d.document,
+			"inTime": d.in_time,
+		})),
+		"penalty": a.penalty.as_ref().map(|p| json!({
+			"officer": account(&p.officer),
+			"amount": p.amount,
+			"by": account(&p.by),
+		})),
+	})
+}
+
+/// An application with its cases, documents and the appeals of its cases (`None` for a runtime
+/// before version 3 of the API, which cannot tell: shown as `null`).
+pub fn application_with_appeals<A: Display, B: Copy + Into<u64>>(
+	v: &ApplicationView<A, B>,
+	appeals: Option<&[AppealView<A, B>]>,
+) -> Value {
+	let mut out = application(v);
+	out["appeals"] = appeals.map_or(Value::Null, |a| Value::Array(a.iter().map(appeal).collect()));
 	out
 }
 
@@ -255,4 +304,59 @@ pub fn account_info<A: Display>(who: &A, i: &AccountInfo) -> Value {
 		"enterprise": i.enterprise.map(|(e, owner)| json!({ "id": e, "owner": owner })),
 		"validatorOf": i.validator_of.as_ref().map(|c| text(c)),
 	})
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use clearance_runtime_api::{Appeal, AppealDecision, AppealLevel, AppealStatus};
+	use pallet_clearances::{Clock, Penalty};
+	use sp_core::H256;
+
+	fn view(decided: bool) -> AppealView<u64, u32> {
+		AppealView {
+			id: 3,
+			appeal: Appeal {
+				case: 7,
+				level: AppealLevel::Second,
+				filed_by: 1,
+				filed_at: 60,
+				grounds: H256::repeat_byte(9),
+				clock: Clock { remaining: 30, running_since: (!decided).then_some(60) },
+				status: if decided { AppealStatus::Decided } else { AppealStatus::Pending },
+				closed_at: decided.then_some(66),
+				decision: decided.then_some(AppealDecision {
+					by: 2,
+					outcome: AppealOutcome::DecisionOrdered { within: 12 },
+					document: H256::zero(),
+					in_time: true,
+				}),
+				penalty: decided.then_some(Penalty { officer: 5, amount: 500, by: 2 }),
+			},
+			left: if decided { 0 } else { 24 },
+			due: (!decided).then_some(90),
+		}
+	}
+
+	#[test]
+	fn an_appeal_shows_its_level_state_clock_decision_and_penalty_in_text_forms() {
+		let pending = appeal(&view(false));
+		assert_eq!(pending["level"], "Second");
+		assert_eq!(pending["state"], "Pending");
+		assert_eq!((pending["left"].as_u64(), pending["due"].as_u64()), (Some(24), Some(90)));
+		assert_eq!(
+			(pending["decision"].clone(), pending["penalty"].clone()),
+			(Value::Null, Value::Null)
+		);
+		let decided = appeal(&view(true));
+		assert_eq!(decided["state"], "Decided");
+		assert_eq!(decided["due"], Value::Null);
+		assert_eq!(decided["closedAt"], 66);
+		assert_eq!(
+			decided["decision"]["outcome"],
+			json!({ "kind": "DecisionOrdered", "within": 12 })
+		);
+		assert_eq!(decided["penalty"], json!({ "officer": "5", "amount": 500, "by": "2" }));
+		assert_eq!(decided["grounds"], format!("0x{}", "09".repeat(32)));
+	}
 }

@@ -45,7 +45,7 @@ use serde_json::Value;
 #[cfg(feature = "server")]
 use {
 	clearance_primitives::{DepartmentCode, Subject, Ulpin},
-	clearance_runtime_api::{CaseState, MAX_PAGE},
+	clearance_runtime_api::{AppealView, CaseState, MAX_PAGE},
 	codec::{Codec, Encode},
 	futures::{future, StreamExt},
 	jsonrpsee::{
@@ -53,7 +53,7 @@ use {
 	},
 	sc_client_api::BlockchainEvents,
 	serde_json::json,
-	sp_api::ProvideRuntimeApi,
+	sp_api::{ApiExt, ProvideRuntimeApi},
 	sp_blockchain::HeaderBackend,
 	sp_runtime::{
 		traits::{Block as BlockT, Header as HeaderT},
@@ -141,7 +141,7 @@ fn cursor(text: &str) -> RpcResult<(u32, u32)> {
 #[cfg_attr(all(feature = "server", not(feature = "client")), rpc(server, namespace = "clearance"))]
 #[cfg_attr(not(feature = "server"), rpc(client, namespace = "clearance"))]
 pub trait ClearanceApi<BlockHash> {
-	/// An application with its cases, clocks and documents.
+	/// An application with its cases, clocks, documents and appeals.
 	#[method(name = "application", blocking)]
 	fn application(&self, id: u32, at: Option<BlockHash>) -> RpcResult<Value>;
 
@@ -278,14 +278,35 @@ where
 			.map_err(|e| error(RUNTIME_ERROR, format!("the runtime could not answer: {e}")))
 	}
 
+	/// The appeals of application `id` at `hash`; `None` if the runtime there is older than
+	/// version 3 of the API (it has no appeals to tell).
+	fn appeals_at(
+		&self,
+		id: u32,
+		hash: Block::Hash,
+	) -> RpcResult<Option<Vec<AppealView<AccountId, BlockNumber>>>> {
+		let version = self.call(Some(hash), |api, at| {
+			api.api_version::<dyn ClearanceRuntimeApi<Block, AccountId, BlockNumber>>(at)
+		})?;
+		if version.unwrap_or(0) < 3 {
+			return Ok(None);
+		}
+		self.call(Some(hash), |api, at| api.application_appeals(at, id))
+	}
+
 	fn application_at(&self, id: u32, hash: Block::Hash) -> RpcResult<(Value, Vec<u8>)> {
 		let view = found(self.call(Some(hash), |api, at| api.application(at, id))?, || {
 			format!("application {id}")
 		})?;
+		let appeals = self.appeals_at(id, hash)?;
 		// What changes make a new message: the records, not the clocks counting down.
-		let fingerprint =
-			(&view.application, view.cases.iter().map(|c| &c.case).collect::<Vec<_>>()).encode();
-		Ok((json::application(&view), fingerprint))
+		let fingerprint = (
+			&view.application,
+			view.cases.iter().map(|c| &c.case).collect::<Vec<_>>(),
+			appeals.iter().flatten().map(|a| &a.appeal).collect::<Vec<_>>(),
+		)
+			.encode();
+		Ok((json::application_with_appeals(&view, appeals.as_deref()), fingerprint))
 	}
 }
 
@@ -306,8 +327,7 @@ where
 	BlockNumber: Codec + Copy + Into<u64> + Send + Sync + 'static,
 {
 	fn application(&self, id: u32, at: Option<Block::Hash>) -> RpcResult<Value> {
-		let view = self.call(at, |api, at| api.application(at, id))?;
-		Ok(json::application(&found(view, || format!("application {id}"))?))
+		Ok(self.application_at(id, self.block(at)?)?.0)
 	}
 
 	fn case(&self, id: u32, at: Option<Block::Hash>) -> RpcResult<Value> {

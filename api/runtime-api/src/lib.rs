@@ -29,14 +29,32 @@ use scale_info::TypeInfo;
 use sp_core::H256;
 
 pub use pallet_clearances::{
-	Application, ApplicationView, CaseState, CaseView, CertificateStatus, CertificateView,
-	Dashboard, DepartmentStats, Page,
+	Appeal, AppealDecision, AppealId, AppealLevel, AppealOutcome, AppealStatus, Application,
+	ApplicationView, CaseState, CaseView, CertificateStatus, CertificateView, Dashboard,
+	DepartmentStats, Page,
 };
 pub use pallet_land_parcels::Parcel;
 
 /// A page of an enterprise's applications, with the cursor of the next page.
 pub type ApplicationPage<AccountId, BlockNumber> =
 	Page<(ApplicationId, Application<AccountId, BlockNumber>), ApplicationId>;
+
+/// An appeal with its appellate authority's clock evaluated at the block of the query.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct AppealView<AccountId, BlockNumber> {
+	/// Appeal id.
+	pub id: AppealId,
+	/// The appeal as stored: case, level, status, grounds, decision, penalty.
+	pub appeal: Appeal<AccountId, BlockNumber>,
+	/// Working blocks the appellate authority has left (0 once closed or out of time).
+	pub left: BlockNumber,
+	/// Block the appellate authority's time runs out at, while the appeal is pending.
+	pub due: Option<BlockNumber>,
+}
+
+/// The appeals of an application's cases, by case, oldest first: at most `MaxAppealsPerCase` per
+/// case.
+pub type ApplicationAppeals<AccountId, BlockNumber> = Vec<AppealView<AccountId, BlockNumber>>;
 
 /// Most items one page holds; larger requests are refused by the RPC and clamped here.
 pub const MAX_PAGE: u32 = 100;
@@ -91,7 +109,11 @@ pub struct AccountInfo {
 
 sp_api::decl_runtime_apis! {
 	/// Reads of the clearance registry.
-	#[api_version(2)]
+	///
+	/// Version 2 added [`refusal_reason`](ClearanceApi::refusal_reason); version 3 added
+	/// [`application_appeals`](ClearanceApi::application_appeals), which the RPC shows beside
+	/// the application view. Callers check the version before calling a newer method.
+	#[api_version(3)]
 	pub trait ClearanceApi<AccountId, BlockNumber>
 	where
 		AccountId: Codec,
@@ -145,8 +167,12 @@ sp_api::decl_runtime_apis! {
 
 		/// The text of a transaction-pool refusal code (`InvalidTransaction::Custom(code)`, shown
 		/// by nodes as `1010: Invalid Transaction: Custom error: N`), as UTF-8; `None` for a code
-		/// this runtime does not use.
-		#[api_version(2)]
+		/// this runtime does not use. Since version 2.
 		fn refusal_reason(code: u8) -> Option<Vec<u8>>;
+
+		/// The appeals (first and second, with decisions and penalties) of every case of an
+		/// application, by case, oldest first; `None` if the application does not exist.
+		#[api_version(3)]
+		fn application_appeals(id: ApplicationId) -> Option<ApplicationAppeals<AccountId, BlockNumber>>;
 	}
 }

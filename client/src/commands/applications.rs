@@ -2,11 +2,12 @@
 //! `case show | take | query | respond | approve | reject`.
 
 use crate::{
-	args,
+	args, audit,
 	cli::{ApplyArgs, CaseCmd},
+	commands::audit as audit_cmd,
 	context::Context,
 	failure::{Failure, Result},
-	rpc::{self, ClearanceApiClient, BEST},
+	rpc::{self, ClearanceApiClient, NodeClient, BEST},
 	show,
 };
 use clearance_runtime::{RuntimeCall::Clearances, RuntimeEvent};
@@ -59,8 +60,12 @@ pub async fn withdraw(cx: &Context, application: u32) -> Result<Value> {
 	cx.act(Clearances(C::withdraw_application { application }), "Application withdrawn").await
 }
 
-/// `track APPLICATION [--follow]`: the application, who holds each case, the merged trail.
-pub async fn track(cx: &Context, application: u32, follow: bool) -> Result<Value> {
+/// `track APPLICATION [--follow | --verify]`: the application, who holds each case, the merged
+/// trail.
+pub async fn track(cx: &Context, application: u32, follow: bool, verify: bool) -> Result<Value> {
+	if verify {
+		return track_verified(cx, application).await;
+	}
 	let request = cx.chain.rpc().application(application, BEST);
 	let v = rpc::read("clearance_application", request).await?;
 	let timeline = timeline(cx, &v).await;
@@ -94,6 +99,67 @@ async fn timeline(cx: &Context, app: &Value) -> Vec<Value> {
 	}
 	entries.sort_by_key(|e| e["seq"].as_u64());
 	entries
+}
+
+/// `track --verify`: the application at the latest finalized block, with a timeline made of
+/// the trails of the application and its cases, each proven against the block's state root,
+/// and the block proven final from the chain spec. The timeline shows the proven entries.
+async fn track_verified(cx: &Context, application: u32) -> Result<Value> {
+	let trust = cx.trust("track --verify")?;
+	let client = cx.chain.rpc();
+	let block = rpc::read("chain_getFinalizedHead", client.finalized_head()).await?;
+	let app =
+		rpc::read("clearance_application", client.application(application, Some(block))).await?;
+	let mut subjects = vec![format!("application:{application}")];
+	for c in app["cases"].as_array().into_iter().flatten() {
+		subjects.push(format!("case:{}", c["id"]));
+	}
+	let mut finalized = None;
+	let mut timeline = Vec::new();
+	for subject in subjects {
+		let mut bundle = audit_cmd::fetch(cx, &subject, block).await?;
+		let verified = audit::verify(&bundle)
+			.map_err(|f| Failure::verify(format!("{subject}: {}", f.message)))?;
+		if finalized.is_none() {
+			finalized = Some(audit_cmd::prove_final(Some(&cx.chain), trust, &mut bundle).await?);
+		}
+		for (i, e) in verified.entries.iter().enumerate() {
+			timeline.push(json!({
+				"subject": subject,
+				"index": i,
+				"seq": e.seq,
+				"block": e.block,
+				"timestamp": e.timestamp,
+				"signer": e.signer.as_ref().map(|s| s.to_string()),
+				"authority": { "kind": format!("{:?}", e.authority) },
+				"action": format!("{:?}", e.action),
+			}));
+		}
+	}
+	timeline.sort_by_key(|e| e["seq"].as_u64());
+	let finalized = finalized.ok_or_else(|| Failure::verify("nothing to prove"))?;
+	if cx.human() {
+		show::track(&app, &timeline);
+		println!(
+			"Proven: {} trail entries at finalized block #{} {block:?}; finality from {} \
+			 (justification of #{} by authority set {}, {} set changes followed)",
+			timeline.len(),
+			finalized.number,
+			trust.source,
+			finalized.justified.0,
+			finalized.set_id,
+			finalized.set_changes
+		);
+	}
+	Ok(json!({
+		"application": app,
+		"timeline": timeline,
+		"proof": {
+			"block": block,
+			"number": finalized.number,
+			"finality": audit_cmd::proven(trust, &finalized),
+		},
+	}))
 }
 
 /// Stream the application's changes until every case is decided.

@@ -134,7 +134,6 @@ impl<T: Config> Pallet<T> {
 
 	/// Invariants: every trail has exactly `len` entries, they link up to the head, and
 	/// sequence numbers increase and stay below [`NextSeq`].
-	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let next = NextSeq::<T>::get();
 		for (subject, head) in Heads::<T>::iter() {

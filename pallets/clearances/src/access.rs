@@ -48,4 +48,17 @@ impl<T: Config> Pallet<T> {
 		T::Departments::authority_in(who, &cert.department, &[Role::ApprovingAuthority])
 			.ok_or(Error::<T>::NotAuthorized)
 	}
+
+	/// The authority under which `who` hears appeals on `case` with `role` (Appellate or
+	/// Reviewing Officer): an officer of its department holding the role. The head, who decides
+	/// escalated cases, does not hear appeals against them.
+	pub(crate) fn appellate(
+		who: &T::AccountId,
+		case: &CaseOf<T>,
+		role: Role,
+	) -> Result<Authority<T::AccountId>, Error<T>> {
+		let authority = Self::officer(who, case, &[role])?;
+		ensure!(matches!(authority, Authority::Officer { .. }), Error::<T>::NotAuthorized);
+		Ok(authority)
+	}
 }

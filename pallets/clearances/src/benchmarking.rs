@@ -108,13 +108,40 @@ fn application<T: Config>(n: u32, p: u32, on_silence: OnSilence) -> ApplicationI
 	id
 }
 
-/// A case of application `app` whose deadline falls due: the block is moved to it.
+/// A case of application `app` whose deadline falls due: the block is moved to its due block;
+/// returns the working position the deadline is queued at.
 fn due<T: Config>(case: CaseId, kind: Deadline) -> BlockNumberFor<T> {
 	let c = Cases::<T>::get(case).expect("exists");
 	let clock = if kind == Deadline::Response { c.response_clock.expect("query") } else { c.clock };
-	let at = clock.due().expect("the clock runs");
-	frame_system::Pallet::<T>::set_block_number(at);
-	at
+	let calendar = Pallet::<T>::calendar();
+	frame_system::Pallet::<T>::set_block_number(clock.due(&calendar).expect("the clock runs"));
+	clock.end(&calendar).expect("the clock runs")
+}
+
+/// A full holiday calendar, every day of it after the current block's day and far enough
+/// ahead (from day 1000) that clocks of the benchmarks span none: the largest calendar each
+/// clock reads, without changing what the benchmark measures.
+fn full_calendar<T: Config>() {
+	let days: Vec<DayIndex> = (0..T::MaxHolidays::get()).map(|d| 1000 + d).collect();
+	Holidays::<T>::put(BoundedVec::truncate_from(days));
+}
+
+/// Appeal terms of 100 blocks each for `code`, and a penalty range.
+fn appeal_terms<T: Config>(code: &TypeCode) {
+	let l: BlockNumberFor<T> = 100u32.into();
+	let terms = AppealTerms { window: l, first_limit: l, second_window: l, second_limit: l };
+	Pallet::<T>::do_set_appeal_terms(code.clone(), Some(terms)).expect("a known type");
+	Pallet::<T>::do_set_penalty_range(PenaltyRange { min: 250, max: 1000 }).expect("valid");
+}
+
+/// A rejected case of an application on `p` parcels, with appeal terms for its type; returns
+/// the case and its department's head (who rejected it).
+fn rejected<T: Config>(p: u32) -> (CaseId, T::AccountId) {
+	let app = application::<T>(1, p, OnSilence::Escalation);
+	let (case, head) = taken::<T>(app);
+	Pallet::<T>::do_reject(head.clone(), case, 1, H256::zero()).expect("rejects");
+	appeal_terms::<T>(&Cases::<T>::get(case).unwrap().clearance);
+	(case, head)
 }
 
 /// The deadline window from `from` on, every block full: nothing can be scheduled there.
@@ -387,7 +414,12 @@ mod benchmarks {
 
 		#[block]
 		{
-			weight = Pallet::<T>::on_deadline(case, Deadline::Department, block)?;
+			weight = Pallet::<T>::on_deadline(
+				case,
+				Deadline::Department,
+				block,
+				&Pallet::<T>::calendar(),
+			)?;
 		}
 
 		assert_eq!(weight, T::WeightInfo::deemed_approval(c, p));
@@ -404,7 +436,7 @@ mod benchmarks {
 
 		#[block]
 		{
-			Pallet::<T>::on_deadline(case, Deadline::Department, block)?;
+			Pallet::<T>::on_deadline(case, Deadline::Department, block, &Pallet::<T>::calendar())?;
 		}
 
 		assert_eq!(Cases::<T>::get(case).unwrap().state, CaseState::Escalated);
@@ -421,7 +453,7 @@ mod benchmarks {
 
 		#[block]
 		{
-			Pallet::<T>::on_deadline(case, Deadline::Response, block)?;
+			Pallet::<T>::on_deadline(case, Deadline::Response, block, &Pallet::<T>::calendar())?;
 		}
 
 		assert_eq!(Cases::<T>::get(case).unwrap().state, CaseState::Lapsed);
@@ -486,6 +518,154 @@ mod benchmarks {
 		}
 	}
 
+	/// A holiday added to a calendar with room for one more, before every other day.
+	#[benchmark]
+	fn add_holiday() -> Result<(), BenchmarkError> {
+		let max = T::MaxHolidays::get();
+		let days: Vec<DayIndex> = (1..max).map(|d| 1000 + d).collect();
+		Holidays::<T>::put(BoundedVec::truncate_from(days));
+		let origin =
+			T::CouncilOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, 1000);
+
+		assert_eq!(Holidays::<T>::get().len() as u32, max);
+		Ok(())
+	}
+
+	/// The first holiday of a full calendar removed.
+	#[benchmark]
+	fn remove_holiday() -> Result<(), BenchmarkError> {
+		full_calendar::<T>();
+		let origin =
+			T::CouncilOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, 1000);
+
+		assert_eq!(Holidays::<T>::get().len() as u32, T::MaxHolidays::get() - 1);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_appeal_terms() -> Result<(), BenchmarkError> {
+		let types = catalogue::<T>(1, OnSilence::Escalation);
+		let l: BlockNumberFor<T> = 10u32.into();
+		let terms = AppealTerms { window: l, first_limit: l, second_window: l, second_limit: l };
+		let origin =
+			T::CouncilOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, types[0].clone(), Some(terms));
+
+		assert!(AppealTermsOfType::<T>::contains_key(&types[0]));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_penalty_range() -> Result<(), BenchmarkError> {
+		let origin =
+			T::CouncilOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, PenaltyRange { min: 250, max: 1000 });
+
+		assert!(PenaltyLimits::<T>::get().is_some());
+		Ok(())
+	}
+
+	/// A first appeal on a rejected case, with a full calendar.
+	#[benchmark]
+	fn file_appeal() {
+		full_calendar::<T>();
+		let (case, _) = rejected::<T>(1);
+		let (who, _) = T::BenchmarkHelper::applicant();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), case, H256::repeat_byte(1));
+
+		assert_eq!(CaseAppeals::<T>::get(case).len(), 1);
+	}
+
+	/// A second appeal after a timed-out first appeal, with a full calendar.
+	#[benchmark]
+	fn file_second_appeal() -> Result<(), BenchmarkError> {
+		full_calendar::<T>();
+		let (case, _) = rejected::<T>(1);
+		let (who, _) = T::BenchmarkHelper::applicant();
+		Pallet::<T>::do_file_appeal(who.clone(), case, H256::zero(), AppealLevel::First)?;
+		let first = NextAppealId::<T>::get() - 1;
+		let calendar = Pallet::<T>::calendar();
+		let end = Appeals::<T>::get(first).unwrap().clock.end(&calendar).unwrap();
+		Pallet::<T>::appeal_deadline(first, end, &calendar)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), case, H256::repeat_byte(2));
+
+		assert_eq!(CaseAppeals::<T>::get(case).len(), 2);
+		Ok(())
+	}
+
+	/// A rejection on `p` parcels set aside: the case reopens on every parcel.
+	#[benchmark]
+	fn decide_appeal(
+		p: Linear<1, { <MaxParcels as Get<u32>>::get() }>,
+	) -> Result<(), BenchmarkError> {
+		full_calendar::<T>();
+		let (case, _) = rejected::<T>(p);
+		let (who, _) = T::BenchmarkHelper::applicant();
+		Pallet::<T>::do_file_appeal(who, case, H256::zero(), AppealLevel::First)?;
+		let appeal = NextAppealId::<T>::get() - 1;
+		let officer = T::BenchmarkHelper::officer(Role::AppellateOfficer);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(officer), appeal, AppealOutcome::SetAside, H256::repeat_byte(3));
+
+		assert_eq!(Cases::<T>::get(case).unwrap().state, CaseState::Submitted);
+		Ok(())
+	}
+
+	/// A penalty on a second appeal against the head who held the case.
+	#[benchmark]
+	fn record_penalty() -> Result<(), BenchmarkError> {
+		let (case, head) = rejected::<T>(1);
+		let (who, _) = T::BenchmarkHelper::applicant();
+		Pallet::<T>::do_file_appeal(who.clone(), case, H256::zero(), AppealLevel::First)?;
+		let first = NextAppealId::<T>::get() - 1;
+		let calendar = Pallet::<T>::calendar();
+		let end = Appeals::<T>::get(first).unwrap().clock.end(&calendar).unwrap();
+		Pallet::<T>::appeal_deadline(first, end, &calendar)?;
+		Pallet::<T>::do_file_appeal(who, case, H256::zero(), AppealLevel::Second)?;
+		let second = first + 1;
+		let reviewer = T::BenchmarkHelper::officer(Role::ReviewingOfficer);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(reviewer), second, head, 1000);
+
+		assert!(Appeals::<T>::get(second).unwrap().penalty.is_some());
+		Ok(())
+	}
+
+	/// An Appellate Officer's time ran out.
+	#[benchmark]
+	fn appeal_timed_out() -> Result<(), BenchmarkError> {
+		let (case, _) = rejected::<T>(1);
+		let (who, _) = T::BenchmarkHelper::applicant();
+		Pallet::<T>::do_file_appeal(who, case, H256::zero(), AppealLevel::First)?;
+		let appeal = NextAppealId::<T>::get() - 1;
+		let calendar = Pallet::<T>::calendar();
+		let end = Appeals::<T>::get(appeal).unwrap().clock.end(&calendar).unwrap();
+
+		#[block]
+		{
+			Pallet::<T>::appeal_deadline(appeal, end, &calendar)?;
+		}
+
+		assert_eq!(Appeals::<T>::get(appeal).unwrap().status, AppealStatus::TimedOut);
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }
 
@@ -511,7 +691,7 @@ fn frozen_parcel<T: Config>(c: u32, k: u32, suspensions: u8) -> Ulpin {
 	let (department, _) = T::BenchmarkHelper::department();
 	let mut clock = Clock::start(100u32.into(), Zero::zero());
 	if suspensions > 0 {
-		clock.stop(Zero::zero());
+		clock.stop(Zero::zero(), &Pallet::<T>::calendar());
 	}
 	for id in &cases {
 		let case = Case {

@@ -118,27 +118,44 @@ impl<T: Config> Pallet<T> {
 		Some((case.state, queue_key(Self::queue_due(case).unique_saturated_into(), id)))
 	}
 
-	/// The block `case` is ordered by in its work queue: when its running clock runs out; while
-	/// no clock runs (waiting, suspended, escalated) the end of its statutory time limit counted
-	/// from opening, or zero for a case that never opened.
+	/// The working position `case` is ordered by in its work queue: where its running clock
+	/// runs out (the position its deadline is queued at); while no clock runs (waiting,
+	/// suspended, escalated) the end of its statutory time limit counted in working time from
+	/// opening, or zero for a case that never opened. Ordering by it is ordering by due block;
+	/// on a chain without holidays it is the due block. Adding or removing a holiday that has
+	/// not begun does not change it (see `calendar.rs`), so the queue's keys stay valid.
 	pub fn queue_due(case: &CaseOf<T>) -> BlockNumberFor<T> {
-		Self::due_of(case)
-			.or_else(|| case.opened_at.map(|o| o.saturating_add(case.time_limit)))
+		let calendar = Self::calendar();
+		Self::running_clock(case)
+			.and_then(|c| c.end(&calendar))
+			.or_else(|| {
+				case.opened_at.map(|o| {
+					let at: BlockNumberFor<T> =
+						calendar.position(o.unique_saturated_into()).unique_saturated_into();
+					at.saturating_add(case.time_limit)
+				})
+			})
 			.unwrap_or_default()
 	}
 
-	/// When the clock that currently runs on `case` runs out.
-	pub(crate) fn due_of(case: &CaseOf<T>) -> Option<BlockNumberFor<T>> {
+	/// The clock that currently runs on `case`: the applicant's while a query waits, else the
+	/// department's while the case is with it; none while suspended or decided.
+	pub(crate) fn running_clock(case: &CaseOf<T>) -> Option<Clock<BlockNumberFor<T>>> {
 		if case.suspensions > 0 || case.state.is_final() {
 			return None;
 		}
 		if case.state == CaseState::QueryRaised {
-			case.response_clock.and_then(|c| c.due())
+			case.response_clock
 		} else if case.state.department_clock_runs() {
-			case.clock.due()
+			Some(case.clock)
 		} else {
 			None
 		}
+	}
+
+	/// When the clock that currently runs on `case` runs out: its due block.
+	pub(crate) fn due_of(case: &CaseOf<T>, calendar: &Calendar) -> Option<BlockNumberFor<T>> {
+		Self::running_clock(case).and_then(|c| c.due(calendar))
 	}
 
 	/// Take a decided case off its parcels' live lists and free its (parcel, type) slots: an

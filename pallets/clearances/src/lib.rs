@@ -13,13 +13,18 @@
 
 extern crate alloc;
 
+pub use appeal_types::*;
+pub use calendar::*;
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
 mod access;
+pub mod appeal_types;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod calendar;
+mod calls;
 mod features;
 mod index;
 pub mod migrations;
@@ -28,7 +33,6 @@ mod mock;
 mod queries;
 #[cfg(test)]
 mod tests;
-#[cfg(any(feature = "try-runtime", feature = "std", test))]
 mod try_state;
 pub mod types;
 pub mod weights;
@@ -40,7 +44,7 @@ use clearance_primitives::{
 	Subject, Ulpin,
 };
 use codec::Encode;
-use frame_support::{pallet_prelude::*, traits::UnixTime};
+use frame_support::{pallet_macros::import_section, pallet_prelude::*, traits::UnixTime};
 use frame_system::pallet_prelude::*;
 use sp_core::H256;
 use sp_runtime::{
@@ -56,6 +60,10 @@ pub type ApplicationOf<T> = Application<<T as frame_system::Config>::AccountId, 
 pub type CaseOf<T> = Case<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 /// A document as stored for runtime `T`.
 pub type DocumentOf<T> = Document<BlockNumberFor<T>>;
+/// An appeal as stored for runtime `T`.
+pub type AppealOf<T> = Appeal<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+/// The appeal terms of a clearance type for runtime `T`.
+pub type AppealTermsOf<T> = AppealTerms<BlockNumberFor<T>>;
 
 /// Reason code recorded when a waiting case can never open because a prerequisite was refused.
 pub const REASON_PREREQUISITE_REFUSED: u16 = 1;
@@ -69,11 +77,17 @@ pub trait BenchmarkHelper<AccountId> {
 	fn department() -> (clearance_primitives::DepartmentCode, AccountId);
 	/// Register a parcel `id` held by enterprise `holder` (so that `holder` may apply for it).
 	fn parcel(id: Ulpin, holder: EnterpriseId);
+	/// An officer (not the head) holding `role` in [`BenchmarkHelper::department`], for the
+	/// appeal benchmarks. The default, the head, cannot hear appeals: runtimes override it.
+	fn officer(_role: Role) -> AccountId {
+		Self::department().1
+	}
 }
 
 // FRAME's generated code for the pallet, storage and errors calls `expect`. Only declarations
 // and thin calls are written here; the code they call is in other modules, where the lint holds.
 #[allow(clippy::expect_used)]
+#[import_section(calls::calls)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -112,9 +126,15 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxDeadlineWork: Get<u32>;
 
-		/// Blocks per day: turns clocks into days for dashboards and trackers.
+		/// Blocks per day: the days of the holiday calendar ([`Holidays`]), and what turns
+		/// clocks into days for dashboards and trackers.
 		#[pallet::constant]
 		type DayLength: Get<BlockNumberFor<Self>>;
+
+		/// Most days on the holiday calendar ([`Holidays`]), past ones included: every clock
+		/// reads the whole calendar once.
+		#[pallet::constant]
+		type MaxHolidays: Get<u32>;
 
 		/// Weights of this pallet's calls and deadline work, from its benchmarks.
 		type WeightInfo: WeightInfo;
@@ -172,7 +192,9 @@ pub mod pallet {
 	pub type LiveCasesOf<T: Config> =
 		StorageMap<_, Blake2_128Concat, Ulpin, BoundedVec<CaseId, MaxCasesPerParcel>, ValueQuery>;
 
-	/// Deadlines by the block they fall due in. Block numbers are the chain's: `Twox64Concat`.
+	/// Deadlines by the working position they fall due at (the block number, on a chain without
+	/// holidays: see [`Calendar`]). Positions are the chain's: `Twox64Concat`. An entry of kind
+	/// [`Deadline::Appeal`] names an appeal, the others a case.
 	#[pallet::storage]
 	pub type Deadlines<T: Config> = StorageMap<
 		_,
@@ -182,9 +204,42 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// The first block whose deadlines are not all processed yet.
+	/// The first working position whose deadlines are not all processed yet.
 	#[pallet::storage]
 	pub type DeadlineCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+
+	/// The holiday calendar, governed by the council: days (numbered from genesis, see
+	/// [`Calendar`]) on which statutory clocks do not run, sorted, each once. One read gives
+	/// every clock its working time.
+	#[pallet::storage]
+	pub type Holidays<T: Config> =
+		StorageValue<_, BoundedVec<DayIndex, T::MaxHolidays>, ValueQuery>;
+
+	/// The appeal terms of each clearance type, governed by the council; a type without terms
+	/// cannot be appealed. Beside the catalogue, so that its entries keep their encoding.
+	/// `Blake2_128Concat` on the council-chosen code.
+	#[pallet::storage]
+	pub type AppealTermsOfType<T: Config> =
+		StorageMap<_, Blake2_128Concat, TypeCode, AppealTermsOf<T>>;
+
+	/// The range of penalties a Reviewing Officer may record, governed by the council; none
+	/// may be recorded before it is set.
+	#[pallet::storage]
+	pub type PenaltyLimits<T: Config> = StorageValue<_, PenaltyRange>;
+
+	/// The id the next appeal receives.
+	#[pallet::storage]
+	pub type NextAppealId<T: Config> = StorageValue<_, AppealId, ValueQuery>;
+
+	/// Appeals by id. Ids come from [`NextAppealId`]: `Twox64Concat`.
+	#[pallet::storage]
+	pub type Appeals<T: Config> = StorageMap<_, Twox64Concat, AppealId, AppealOf<T>>;
+
+	/// The appeals of each case, oldest first (derived: written when an appeal is filed).
+	/// Case ids come from a counter: `Twox64Concat`.
+	#[pallet::storage]
+	pub type CaseAppeals<T: Config> =
+		StorageMap<_, Twox64Concat, CaseId, BoundedVec<AppealId, MaxAppealsPerCase>, ValueQuery>;
 
 	/// The number the next certificate receives.
 	#[pallet::storage]
@@ -255,6 +310,15 @@ pub mod pallet {
 		/// The catalogue the chain starts with, prerequisites listed before the types needing
 		/// them.
 		pub catalogue: Vec<GenesisClearanceType>,
+		/// The holiday calendar the chain starts with (days from genesis).
+		#[serde(default)]
+		pub holidays: Vec<DayIndex>,
+		/// Appeal terms of types of the catalogue.
+		#[serde(default)]
+		pub appeal_terms: Vec<GenesisAppealTerms>,
+		/// The range of penalties, if set.
+		#[serde(default)]
+		pub penalty_range: Option<PenaltyRange>,
 		#[serde(skip)]
 		pub _phantom: core::marker::PhantomData<T>,
 	}
@@ -269,6 +333,27 @@ pub mod pallet {
 					.unwrap_or_else(|e| panic!("genesis clearance type {:?}: {e}", t.code));
 				Pallet::<T>::do_set_type(code, clearance)
 					.unwrap_or_else(|e| panic!("genesis clearance type {:?}: {:?}", t.code, e));
+			}
+			for day in &self.holidays {
+				Pallet::<T>::insert_holiday(*day)
+					.unwrap_or_else(|e| panic!("genesis holiday {day}: {e:?}"));
+			}
+			for t in &self.appeal_terms {
+				let code: TypeCode = t.code.as_bytes().to_vec().try_into().unwrap_or_default();
+				let w = |n: u32| BlockNumberFor::<T>::from(n);
+				let x = t.terms;
+				let terms = AppealTerms {
+					window: w(x.window),
+					first_limit: w(x.first_limit),
+					second_window: w(x.second_window),
+					second_limit: w(x.second_limit),
+				};
+				Pallet::<T>::do_set_appeal_terms(code, Some(terms))
+					.unwrap_or_else(|e| panic!("genesis appeal terms {:?}: {e:?}", t.code));
+			}
+			if let Some(range) = self.penalty_range {
+				Pallet::<T>::do_set_penalty_range(range)
+					.unwrap_or_else(|e| panic!("genesis penalty range: {e:?}"));
 			}
 		}
 	}
@@ -337,6 +422,50 @@ pub mod pallet {
 		/// A case whose clock cannot run again goes to the department head
 		/// ([`Event::CaseEscalated`]) if it can; otherwise it stays suspended.
 		ResumptionFailed { parcel: Ulpin, subject: Subject, error: DispatchError },
+		/// The council declared a holiday.
+		HolidayAdded { day: DayIndex },
+		/// The council took a day off the holiday calendar.
+		HolidayRemoved { day: DayIndex },
+		/// The council set a clearance type's appeal terms.
+		AppealTermsSet { clearance: TypeCode },
+		/// The council removed a clearance type's appeal terms.
+		AppealTermsRemoved { clearance: TypeCode },
+		/// The council set the range of penalties, in rupees.
+		PenaltyRangeSet { min: u32, max: u32 },
+		/// The applicant appealed a case; the appellate authority must decide by `due`.
+		AppealFiled {
+			appeal: AppealId,
+			case: CaseId,
+			level: AppealLevel,
+			by: T::AccountId,
+			due: BlockNumberFor<T>,
+		},
+		/// An appellate authority decided an appeal.
+		AppealDecided {
+			appeal: AppealId,
+			case: CaseId,
+			outcome: AppealOutcome<BlockNumberFor<T>>,
+			by: T::AccountId,
+		},
+		/// An appellate authority's limit passed without a decision.
+		AppealTimedOut { appeal: AppealId, case: CaseId },
+		/// An appeal's decision sent a case back to its department, due at `due`.
+		CaseReopened { case: CaseId, appeal: AppealId, due: BlockNumberFor<T> },
+		/// A Reviewing Officer recorded a penalty against the officer who held a case.
+		PenaltyRecorded {
+			appeal: AppealId,
+			case: CaseId,
+			officer: T::AccountId,
+			amount: u32,
+			by: T::AccountId,
+		},
+		/// Timing out an appeal failed and changed nothing; it is tried again at block `at` (or,
+		/// if the deadline queue has no room, `None`: the appeal stays pending).
+		AppealDeadlineFailed {
+			appeal: AppealId,
+			error: DispatchError,
+			at: Option<BlockNumberFor<T>>,
+		},
 	}
 
 	#[pallet::error]
@@ -426,6 +555,54 @@ pub mod pallet {
 		DeadlineQueueFull,
 		/// An identifier space is exhausted.
 		IdsExhausted,
+		/// The holiday calendar already has `MaxHolidays` days.
+		TooManyHolidays,
+		/// The day is already a holiday.
+		AlreadyHoliday,
+		/// The day is not a holiday.
+		NotHoliday,
+		/// The day has begun (or passed): only later days can be added or removed, so that no
+		/// running clock's elapsed time changes.
+		DayStarted,
+		/// No appeal has this id.
+		UnknownAppeal,
+		/// The case's clearance type has no appeal terms: it cannot be appealed.
+		NoAppealTerms,
+		/// The case was neither rejected, lapsed, escalated nor decided late.
+		NotAppealable,
+		/// The window to appeal has closed.
+		AppealWindowClosed,
+		/// An appeal on the case is pending.
+		AppealPending,
+		/// The case's current decision was already appealed at this level.
+		AlreadyAppealed,
+		/// The case has no first appeal to take further.
+		NoFirstAppeal,
+		/// The first appeal sent the case back to its department: nothing to take further.
+		FirstAppealGranted,
+		/// The case already has `MaxAppealsPerCase` appeals.
+		TooManyAppeals,
+		/// The appeal is no longer pending.
+		AppealClosed,
+		/// The outcome does not fit the case: an order needs an escalated case and a positive
+		/// limit, a set-aside a rejected or lapsed case.
+		InvalidOutcome,
+		/// The signer held or decided the case (or is the officer to be penalised).
+		OwnCase,
+		/// The application was withdrawn.
+		ApplicationClosed,
+		/// Penalties are recorded on second appeals only.
+		NotSecondAppeal,
+		/// The appeal already carries a penalty.
+		PenaltyAlreadyRecorded,
+		/// The officer neither held the case nor, if no officer took it, heads its department.
+		NotCaseOfficer,
+		/// The council has not set a range of penalties.
+		NoPenaltyRange,
+		/// The amount is outside the council's range of penalties.
+		PenaltyOutOfRange,
+		/// A range of penalties needs `0 < min <= max`.
+		BadPenaltyRange,
 	}
 
 	#[pallet::hooks]
@@ -523,251 +700,11 @@ pub mod pallet {
 		fn deadline_window() -> u32 {
 			DEADLINE_WINDOW
 		}
-	}
 
-	#[pallet::call]
-	impl<T: Config> Pallet<T> {
-		/// Add a clearance type to the catalogue, or change it. Cases already open keep the
-		/// time limit they opened with.
-		///
-		/// Origin: [`Config::CouncilOrigin`]. Checks: the code is well formed
-		/// ([`Error::BadCode`]), the department exists ([`Error::UnknownDepartment`]), the time
-		/// limit is positive ([`Error::ZeroTimeLimit`]), prerequisites are other types
-		/// ([`Error::SelfPrerequisite`]) in the catalogue ([`Error::UnknownPrerequisite`]),
-		/// document kinds are well formed ([`Error::BadCode`]).
-		/// Emits [`Event::ClearanceTypeSet`].
-		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::set_clearance_type())]
-		pub fn set_clearance_type(
-			origin: OriginFor<T>,
-			code: TypeCode,
-			clearance: ClearanceTypeOf<T>,
-		) -> DispatchResult {
-			T::CouncilOrigin::ensure_origin(origin)?;
-			Self::do_set_type(code, clearance)
-		}
-
-		/// Remove a clearance type from the catalogue. Certificates of it stay as they are.
-		///
-		/// Origin: [`Config::CouncilOrigin`]. Checks: the type exists ([`Error::UnknownType`]),
-		/// no case of it is undecided and no case waits for it as a prerequisite
-		/// ([`Error::TypeInUse`]). Emits [`Event::ClearanceTypeRemoved`].
-		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::remove_clearance_type())]
-		pub fn remove_clearance_type(origin: OriginFor<T>, code: TypeCode) -> DispatchResult {
-			T::CouncilOrigin::ensure_origin(origin)?;
-			Self::do_remove_type(code)
-		}
-
-		/// Anchor a document by the SHA-256 hash of its file, so any later application of the
-		/// enterprise can use it and any department can check it. Never personal data: only
-		/// the hash, size, kind and an optional URI.
-		///
-		/// Origin: the owner or an agent of an enterprise ([`Error::NotAuthorized`]).
-		/// Checks: the kind is well formed ([`Error::BadCode`]), the enterprise has not
-		/// anchored the hash yet ([`Error::AlreadyAnchored`]); another enterprise's anchor of
-		/// the same hash does not matter. A kind longer than `MaxDocKindLen` or a URI longer
-		/// than `MaxUri` does not decode. Emits [`Event::DocumentAnchored`].
-		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::anchor_document())]
-		pub fn anchor_document(
-			origin: OriginFor<T>,
-			sha256: H256,
-			kind: DocKind,
-			size: u64,
-			uri: Option<BoundedVec<u8, MaxUri>>,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_anchor(who, sha256, kind, size, uri)
-		}
-
-		/// Submit a common application: one case per clearance type, opened at its department
-		/// (or waiting for its prerequisites).
-		///
-		/// Origin: the owner or an agent of an enterprise ([`Error::NotAuthorized`]).
-		/// Refuses what can never succeed: a project without name or sector
-		/// ([`Error::NoProjectName`], [`Error::NoSector`]), empty lists ([`Error::NoParcels`],
-		/// [`Error::NoTypes`]), unknown or frozen parcels ([`Error::UnknownParcel`],
-		/// [`Error::ParcelFrozen`]), a parcel the enterprise neither holds nor has its holder's
-		/// consent for ([`Error::NoHolderConsent`]), a parcel or type named twice
-		/// ([`Error::DuplicateParcel`], [`Error::DuplicateType`]), documents the enterprise did
-		/// not anchor ([`Error::UnknownDocument`]), unknown types ([`Error::UnknownType`]),
-		/// required documents missing ([`Error::MissingDocument`]), prerequisites that will
-		/// never be met ([`Error::MissingPrerequisite`]; only a certificate in force meets one),
-		/// a parcel and type with a live case or a certificate neither revoked nor expired
-		/// already ([`Error::AlreadyApplied`], [`Error::AlreadyApproved`]), a parcel without
-		/// room for more cases ([`Error::TooManyCases`]), no room in the deadline queue
-		/// ([`Error::DeadlineQueueFull`]). Lists longer than `MaxParcels`, `MaxTypes` or
-		/// `MaxDocuments` do not decode.
-		/// Emits [`Event::ApplicationSubmitted`], then [`Event::CaseOpened`] or
-		/// [`Event::CaseWaiting`] per case.
-		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::submit_application(
-			types.len() as u32,
-			parcels.len() as u32,
-			documents.len() as u32,
-		))]
-		pub fn submit_application(
-			origin: OriginFor<T>,
-			project: Project,
-			parcels: BoundedVec<Ulpin, MaxParcels>,
-			types: BoundedVec<TypeCode, MaxTypes>,
-			documents: BoundedVec<H256, MaxDocuments>,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_submit(who, project, parcels, types, documents)
-		}
-
-		/// Withdraw an application: every undecided case is withdrawn.
-		///
-		/// Origin: the owner or an agent of the applicant ([`Error::NotAuthorized`]).
-		/// Checks: the application exists and is open ([`Error::UnknownApplication`],
-		/// [`Error::InvalidState`]). Emits [`Event::ApplicationWithdrawn`].
-		///
-		/// Charged for the largest application; refunds the rest.
-		#[pallet::call_index(4)]
-		#[pallet::weight({
-			let l = Extent::largest();
-			T::WeightInfo::withdraw_application(l.cases, l.parcels)
-		})]
-		pub fn withdraw_application(
-			origin: OriginFor<T>,
-			application: ApplicationId,
-		) -> DispatchResultWithPostInfo {
-			let who = ensure_signed(origin)?;
-			let e = Self::do_withdraw(who, application)?;
-			Ok(Some(T::WeightInfo::withdraw_application(e.cases, e.parcels)).into())
-		}
-
-		/// Take an open case for scrutiny.
-		///
-		/// Origin: a scrutiny officer (or the head) of the case's department
-		/// ([`Error::NotAuthorized`]). Checks: the case is submitted and not yet taken
-		/// ([`Error::InvalidState`]), not suspended ([`Error::Suspended`]).
-		/// Emits [`Event::CaseTaken`].
-		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::take_case())]
-		pub fn take_case(origin: OriginFor<T>, case: CaseId) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_take(who, case)
-		}
-
-		/// Raise the department's one query on a case; the department clock stops and the
-		/// applicant's response clock starts.
-		///
-		/// Origin: the officer holding the case, or the head ([`Error::NotAuthorized`]).
-		/// Checks: the case is with the department ([`Error::InvalidState`]), not suspended, has
-		/// no query yet ([`Error::QueryAlreadyRaised`]), and no more than a third of its time
-		/// limit is used ([`Error::ObjectionsLocked`]). Emits [`Event::QueryRaised`].
-		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::raise_query())]
-		pub fn raise_query(origin: OriginFor<T>, case: CaseId, query: H256) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_raise_query(who, case, query)
-		}
-
-		/// Respond to the department's query, optionally attaching more documents; the case
-		/// returns to the department and its clock runs again.
-		///
-		/// Origin: the owner or an agent of the applicant ([`Error::NotAuthorized`]).
-		/// Checks: a query waits ([`Error::InvalidState`]), not suspended; documents are
-		/// anchored by the applicant ([`Error::UnknownDocument`]) and fit with those already
-		/// attached ([`Error::TooManyDocuments`]). More than `MaxDocuments` do not decode.
-		/// Emits [`Event::QueryResponded`].
-		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::respond_to_query(documents.len() as u32))]
-		pub fn respond_to_query(
-			origin: OriginFor<T>,
-			case: CaseId,
-			response: H256,
-			documents: BoundedVec<H256, MaxDocuments>,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_respond(who, case, response, documents)
-		}
-
-		/// Approve a case with conditions and issue its certificate. A land-use conversion
-		/// changes the parcels' class; cases waiting for this one open.
-		///
-		/// Origin: an approving authority of the case's department, or its head; only the head
-		/// decides an escalated case ([`Error::NotAuthorized`]). Checks: the case is with the
-		/// department ([`Error::InvalidState`]) and not suspended ([`Error::Suspended`]).
-		/// Emits [`Event::CaseApproved`] and [`Event::CertificateIssued`].
-		///
-		/// Charged for the largest application; refunds the rest.
-		#[pallet::call_index(8)]
-		#[pallet::weight({
-			let l = Extent::largest();
-			T::WeightInfo::approve(l.cases, l.parcels)
-		})]
-		pub fn approve(
-			origin: OriginFor<T>,
-			case: CaseId,
-			conditions: H256,
-		) -> DispatchResultWithPostInfo {
-			let who = ensure_signed(origin)?;
-			let e = Self::do_approve(who, case, conditions)?;
-			Ok(Some(T::WeightInfo::approve(e.cases, e.parcels)).into())
-		}
-
-		/// Reject a case with a reason code and the hash of the reasoning. Cases of the same
-		/// application waiting for it can never open and are rejected too.
-		///
-		/// Origin and checks: as [`Pallet::approve`]. Emits [`Event::CaseRejected`].
-		///
-		/// Charged for the largest application; refunds the rest.
-		#[pallet::call_index(9)]
-		#[pallet::weight({
-			let l = Extent::largest();
-			T::WeightInfo::reject(l.cases, l.parcels)
-		})]
-		pub fn reject(
-			origin: OriginFor<T>,
-			case: CaseId,
-			reason: u16,
-			reasoning: H256,
-		) -> DispatchResultWithPostInfo {
-			let who = ensure_signed(origin)?;
-			let e = Self::do_reject(who, case, reason, reasoning)?;
-			Ok(Some(T::WeightInfo::reject(e.cases, e.parcels)).into())
-		}
-
-		/// Renew a certificate: a new certificate, linked to the old, valid for another
-		/// validity period from the old expiry (or from now, if later).
-		///
-		/// Origin: an approving authority of the issuing department, or its head
-		/// ([`Error::NotAuthorized`]). Checks: the certificate exists
-		/// ([`Error::UnknownCertificate`]), is not revoked ([`Error::Revoked`]), suspended
-		/// ([`Error::Suspended`]), renewed ([`Error::AlreadyRenewed`]), permanent
-		/// ([`Error::Permanent`]) or, once expired, replaced on a parcel by a later certificate
-		/// of its type ([`Error::Superseded`]). Emits [`Event::CertificateRenewed`].
-		#[pallet::call_index(10)]
-		#[pallet::weight(T::WeightInfo::renew_certificate())]
-		pub fn renew_certificate(
-			origin: OriginFor<T>,
-			certificate: CertificateId,
-			conditions: H256,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_renew(who, certificate, conditions)
-		}
-
-		/// Revoke a certificate with a reason code and the hash of the reasoning.
-		///
-		/// Origin: an approving authority of the issuing department, or its head
-		/// ([`Error::NotAuthorized`]). Checks: the certificate exists and is not revoked yet
-		/// ([`Error::UnknownCertificate`], [`Error::Revoked`]).
-		/// Emits [`Event::CertificateRevoked`].
-		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::revoke_certificate())]
-		pub fn revoke_certificate(
-			origin: OriginFor<T>,
-			certificate: CertificateId,
-			reason: u16,
-			reasoning: H256,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_revoke(who, certificate, reason, reasoning)
+		/// Most appeals on one case (first and second, over every time it reopens).
+		#[pallet::constant_name(MaxAppealsPerCase)]
+		fn max_appeals_per_case() -> u32 {
+			<MaxAppealsPerCase as Get<u32>>::get()
 		}
 	}
 }

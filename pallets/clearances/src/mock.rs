@@ -86,6 +86,7 @@ impl pallet_clearances::Config for Test {
 	type UnixTime = BlockTime;
 	type MaxDeadlineWork = ConstU32<4>;
 	type DayLength = frame_support::traits::ConstU64<10>;
+	type MaxHolidays = ConstU32<16>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Helper;
@@ -104,6 +105,11 @@ pub const IND_APPROVER: u64 = 32;
 pub const FIRE_HEAD: u64 = 4;
 pub const FIRE_CLERK: u64 = 41;
 pub const FIRE_APPROVER: u64 = 42;
+// Appellate and Reviewing Officers of Land and Industries.
+pub const LAND_APPELLATE: u64 = 13;
+pub const LAND_REVIEWER: u64 = 14;
+pub const IND_APPELLATE: u64 = 33;
+pub const IND_REVIEWER: u64 = 34;
 // Applicants.
 pub const OWNER: u64 = 100;
 pub const AGENT: u64 = 101;
@@ -151,6 +157,14 @@ impl crate::BenchmarkHelper<u64> for Helper {
 	}
 	fn parcel(id: Ulpin, holder: u32) {
 		register_parcel_held_by(id, pallet_land_parcels::Holder::Enterprise(holder));
+	}
+	fn officer(role: Role) -> u64 {
+		match role {
+			Role::AppellateOfficer => IND_APPELLATE,
+			Role::ReviewingOfficer => IND_REVIEWER,
+			Role::ScrutinyOfficer => IND_CLERK,
+			_ => IND_APPROVER,
+		}
 	}
 }
 
@@ -207,6 +221,13 @@ fn officials() {
 		MockDepartments::add_officer(clerk, code, kind, Role::ScrutinyOfficer);
 		MockDepartments::add_officer(approver, code, kind, Role::ApprovingAuthority);
 	}
+	for (appellate, reviewer, code, kind) in [
+		(LAND_APPELLATE, LAND_REVIEWER, "LAND", DepartmentKind::Land),
+		(IND_APPELLATE, IND_REVIEWER, "IND", DepartmentKind::Industries),
+	] {
+		MockDepartments::add_officer(appellate, code, kind, Role::AppellateOfficer);
+		MockDepartments::add_officer(reviewer, code, kind, Role::ReviewingOfficer);
+	}
 	MockEnterprises::reset();
 	MockEnterprises::add(0, OWNER, &[AGENT]);
 	MockEnterprises::add(1, OTHER_OWNER, &[]);
@@ -241,7 +262,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		system: Default::default(),
 		clearances: pallet_clearances::GenesisConfig {
 			catalogue: catalogue(),
-			_phantom: Default::default(),
+			..Default::default()
 		},
 	}
 	.build_storage()

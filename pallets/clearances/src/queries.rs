@@ -39,16 +39,17 @@ impl<T: Config> Pallet<T> {
 	pub fn case_view(id: CaseId) -> Option<CaseView<T::AccountId, BlockNumberFor<T>>> {
 		let case = Cases::<T>::get(id)?;
 		let now = Self::now();
-		let left = case.clock.left(now);
+		let calendar = Self::calendar();
+		let left = case.clock.left(now, &calendar);
 		let response_left = (case.state == CaseState::QueryRaised)
-			.then(|| case.response_clock.map(|c| c.left(now)))
+			.then(|| case.response_clock.map(|c| c.left(now, &calendar)))
 			.flatten();
 		Some(CaseView {
 			id,
 			department_used: case.time_limit.saturating_sub(left),
 			department_left: left,
 			response_left,
-			due: Self::due_of(&case),
+			due: Self::due_of(&case, &calendar),
 			case,
 		})
 	}
@@ -103,7 +104,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Up to `limit` cases of `department`'s work queue in the given states, earliest due
-	/// first, after the cursor `after` (due block, case id). With `due_by`, only cases due by
+	/// first, after the cursor `after` (queue position, case id: see [`Pallet::queue_due`]). With `due_by`, only cases due by
 	/// that block.
 	pub fn work_queue(
 		department: &DepartmentCode,
@@ -112,6 +113,12 @@ impl<T: Config> Pallet<T> {
 		limit: u32,
 		due_by: Option<u32>,
 	) -> Page<CaseView<T::AccountId, BlockNumberFor<T>>, (u32, CaseId)> {
+		// Keys hold working positions: a case is due by block `d` when its position is at most
+		// that of `d` (see `calendar.rs`).
+		let due_by = due_by.map(|d| {
+			let at: u32 = Self::calendar().position(d.into()).unique_saturated_into();
+			at
+		});
 		// Merge the per-state queues, each already in due order.
 		let mut keys: Vec<QueueKey> = Vec::new();
 		for state in states {
@@ -171,5 +178,21 @@ impl<T: Config> Pallet<T> {
 		let certificate = Certificates::<T>::get(number)?;
 		let status = Self::certificate_status(number, at)?;
 		Some(CertificateView { number, certificate, status, at: at.unwrap_or_else(Self::now_ms) })
+	}
+
+	/// The appeals of case `id`, oldest first (at most `MaxAppealsPerCase`).
+	pub fn appeals_of(id: CaseId) -> Vec<(AppealId, AppealOf<T>)> {
+		CaseAppeals::<T>::get(id)
+			.iter()
+			.filter_map(|a| Appeals::<T>::get(a).map(|appeal| (*a, appeal)))
+			.collect()
+	}
+
+	/// The appeals of every case of application `id`, by case, oldest first: what the
+	/// application view shows beside its cases (at most `MaxTypes × MaxAppealsPerCase`).
+	pub fn application_appeals(id: ApplicationId) -> Vec<(AppealId, AppealOf<T>)> {
+		Applications::<T>::get(id)
+			.map(|a| a.cases.iter().flat_map(|c| Self::appeals_of(*c)).collect())
+			.unwrap_or_default()
 	}
 }

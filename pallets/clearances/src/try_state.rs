@@ -16,7 +16,9 @@ impl<T: Config> Pallet<T> {
 	///   parcel it is kept under, and every such certificate not expired holds its parcels;
 	/// - [`DepartmentCertificates`] counts each department's permanent certificates not revoked,
 	///   and its horizon is no earlier than any of its certificates in force expires;
-	/// - every document is kept under the enterprise that anchored it.
+	/// - every document is kept under the enterprise that anchored it;
+	/// - the holiday calendar is sorted, each day once;
+	/// - the appeal invariants of `try_appeals`.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::BTreeMap;
 		let mut usage: BTreeMap<TypeCode, TypeUse> = BTreeMap::new();
@@ -102,6 +104,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(app.parcels.contains(&p), "(parcel, type) held by a case of other parcels");
 		}
 		Self::try_certificates()?;
+		Self::try_appeals()?;
 		for (enterprise, _, doc) in Documents::<T>::iter() {
 			ensure!(doc.enterprise == enterprise, "document under another enterprise");
 		}
@@ -154,6 +157,64 @@ impl<T: Config> Pallet<T> {
 			ensure!(stored.permanent == h.permanent, "permanent certificates miscounted");
 			ensure!(stored.latest_expiry >= h.latest_expiry, "certificate horizon too early");
 		}
+		Ok(())
+	}
+
+	/// The appeal invariants of [`Pallet::do_try_state`]:
+	/// - every appeal has an id below the counter and a case that lists it, once, in filing
+	///   order; every listed appeal exists;
+	/// - only a case's last appeal may be pending; a pending appeal's clock runs and its
+	///   deadline is queued; a closed one's clock is stopped and it has its closing block;
+	/// - a decided appeal has a decision, a pending or timed-out one has none;
+	/// - a second appeal follows a closed first appeal that did not reopen the case; only second
+	///   appeals carry penalties;
+	/// - a pending appeal that reopens nothing is consistent with the case indexes checked above
+	///   (a reopened case is live again: its slots, lists and application count are checked
+	///   with the other cases).
+	fn try_appeals() -> Result<(), sp_runtime::TryRuntimeError> {
+		let days = Holidays::<T>::get();
+		ensure!(days.windows(2).all(|w| w.first() < w.last()), "holidays out of order");
+		let next = NextAppealId::<T>::get();
+		let mut queued: alloc::collections::BTreeSet<AppealId> = Default::default();
+		for (_, q) in Deadlines::<T>::iter() {
+			queued.extend(q.iter().filter(|(_, k)| *k == Deadline::Appeal).map(|(id, _)| *id));
+		}
+		let mut listed = 0usize;
+		for (case, list) in CaseAppeals::<T>::iter() {
+			ensure!(Cases::<T>::contains_key(case), "appeals of a missing case");
+			ensure!(list.windows(2).all(|w| w.first() < w.last()), "appeals out of order");
+			let mut previous: Option<AppealOf<T>> = None;
+			for (i, id) in list.iter().enumerate() {
+				listed.saturating_inc();
+				let a = Appeals::<T>::get(id).ok_or("listed appeal missing")?;
+				ensure!(a.case == case, "appeal listed under another case");
+				let last = i.saturating_add(1) == list.len();
+				let pending = a.status == AppealStatus::Pending;
+				ensure!(!pending || last, "a pending appeal is not the case's last");
+				ensure!(pending == a.clock.running_since.is_some(), "appeal clock out of step");
+				ensure!(pending != a.closed_at.is_some(), "appeal closing out of step");
+				ensure!(!pending || queued.contains(id), "pending appeal without its deadline");
+				let decided = a.status == AppealStatus::Decided;
+				ensure!(decided == a.decision.is_some(), "appeal decision out of step");
+				if a.level == AppealLevel::Second {
+					let first = previous.as_ref().ok_or("second appeal without a first")?;
+					ensure!(first.level == AppealLevel::First, "second appeal after a second");
+					ensure!(
+						first.status != AppealStatus::Pending,
+						"second appeal over a pending one"
+					);
+					let granted = first.decision.as_ref().is_some_and(|d| d.outcome.reopens());
+					ensure!(!granted, "second appeal after the case reopened");
+				} else {
+					ensure!(a.penalty.is_none(), "penalty on a first appeal");
+				}
+				previous = Some(a);
+			}
+		}
+		for (id, _) in Appeals::<T>::iter() {
+			ensure!(id < next, "appeal id beyond the counter");
+		}
+		ensure!(Appeals::<T>::iter_keys().count() == listed, "appeal not listed under its case");
 		Ok(())
 	}
 }

@@ -7,7 +7,6 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::ConstU32, traits::Get, BoundedVec};
 use scale_info::TypeInfo;
 use sp_core::H256;
-use sp_runtime::Saturating;
 
 // The limits below are the single source of each bound: storage types use them, and the
 // pallet lists each in its metadata (`#[pallet::extra_constants]` in `lib.rs`).
@@ -297,37 +296,7 @@ pub struct Clock<BlockNumber> {
 	pub running_since: Option<BlockNumber>,
 }
 
-impl<B: Copy + Saturating + Ord + Default> Clock<B> {
-	/// A clock with `limit` left, running from `now`.
-	pub fn start(limit: B, now: B) -> Self {
-		Self { remaining: limit, running_since: Some(now) }
-	}
-
-	/// Time left at `now`.
-	pub fn left(&self, now: B) -> B {
-		match self.running_since {
-			Some(since) => self.remaining.saturating_sub(now.saturating_sub(since)),
-			None => self.remaining,
-		}
-	}
-
-	/// The block at which the time runs out, if the clock runs.
-	pub fn due(&self) -> Option<B> {
-		self.running_since.map(|since| since.saturating_add(self.remaining))
-	}
-
-	/// Stop the clock at `now`.
-	pub fn stop(&mut self, now: B) {
-		self.remaining = self.left(now);
-		self.running_since = None;
-	}
-
-	/// Run the clock again from `now`; returns the new due block.
-	pub fn resume(&mut self, now: B) -> B {
-		self.running_since = Some(now);
-		now.saturating_add(self.remaining)
-	}
-}
+// The clock's methods count working time: see `calendar.rs`.
 
 /// The department's decision on a case.
 #[derive(
@@ -399,6 +368,9 @@ pub enum Deadline {
 	Department,
 	/// The applicant's time to respond to a query.
 	Response,
+	/// An appellate authority's time to decide an appeal; the queue entry names the appeal,
+	/// not a case.
+	Appeal,
 }
 
 /// A certificate of clearance.

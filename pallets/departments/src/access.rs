@@ -18,7 +18,7 @@ impl<T: Config> Pallet<T> {
 			return Some(SignerKind::Head(code));
 		}
 		let officer = Officers::<T>::get(who)?;
-		let mut held = [false; 3];
+		let mut held = [false; clearance_primitives::signers::ROLES];
 		for g in &officer.grants {
 			if let Some(slot) = held.get_mut(role_index(g.role)) {
 				*slot = true;

@@ -16,7 +16,6 @@ impl<T: Config> Pallet<T> {
 	///   enterprise ([`Config::Applicants`]);
 	/// - every listed node is a well-formed peer id, listed once;
 	/// - no department uses a retired code.
-	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let count = Departments::<T>::count();
 		ensure!(count <= T::MaxDepartments::get(), "too many departments");

@@ -7,7 +7,7 @@ use scale_info::TypeInfo;
 pub use clearance_primitives::{DepartmentCode, DepartmentKind, Role, MAX_CODE_LEN};
 
 /// Number of distinct roles, which bounds the grants an officer can hold.
-pub type MaxRoles = ConstU32<3>;
+pub type MaxRoles = ConstU32<{ clearance_primitives::signers::ROLES as u32 }>;
 
 /// Longest peer id, in bytes.
 pub type MaxPeerIdLen = ConstU32<64>;

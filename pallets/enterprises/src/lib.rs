@@ -555,7 +555,6 @@ impl<T: Config> Pallet<T> {
 	/// every owner and agent of an enterprise that is not deregistered maps back; ids are below
 	/// [`NextEnterpriseId`]; standings are of existing enterprises; every member exists as an
 	/// account and holds no department position.
-	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let next = NextEnterpriseId::<T>::get();
 		for (id, e) in Enterprises::<T>::iter() {

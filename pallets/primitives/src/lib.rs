@@ -149,6 +149,12 @@ pub enum Role {
 	/// Runs the department's own administration: land records for the Land department,
 	/// enterprise registration for the Industries department, the department's nodes.
 	DepartmentAdmin,
+	/// Hears first appeals against the department's decisions, escalations and delays (the
+	/// Appellate Officer of the Right to Public Services acts).
+	AppellateOfficer,
+	/// Hears second appeals and may record a penalty against the officer at fault (the
+	/// Reviewing Officer of the Right to Public Services acts).
+	ReviewingOfficer,
 }
 
 /// Anything that keeps an audit trail.
@@ -334,6 +340,18 @@ pub enum Action {
 	/// case's clock after a freeze) could not be carried out; the entry's details are the
 	/// deadline's kind and the error. A fallback follows on the same trail (an escalation).
 	DeadlineFailed,
+	/// The applicant appealed the case (first or second appeal); the details are the appeal's
+	/// id, level and grounds.
+	AppealFiled,
+	/// An appellate authority decided an appeal on the case; the details are the appeal's id,
+	/// outcome and reasoned order.
+	AppealDecided,
+	/// An appellate authority's limit passed without a decision on an appeal on the case.
+	AppealTimedOut,
+	/// An appeal's decision sent the case back to its department with a fresh clock.
+	CaseReopened,
+	/// A Reviewing Officer recorded a penalty against the officer who held the case.
+	PenaltyRecorded,
 }
 
 /// Who may act for a department: implemented by the department registry.

@@ -37,10 +37,13 @@ pub enum SignerKind {
 	/// The head of a department (and so a council member).
 	Head(DepartmentCode),
 	/// An officer of a department, with the roles granted.
-	Officer(DepartmentCode, [bool; 3]),
+	Officer(DepartmentCode, [bool; ROLES]),
 	/// The owner (`true`) or an agent (`false`) of an enterprise.
 	Applicant { enterprise: EnterpriseId, owner: bool },
 }
+
+/// Number of [`Role`]s: the size of [`SignerKind::Officer`]'s role set.
+pub const ROLES: usize = 5;
 
 /// The index of a role in [`SignerKind::Officer`]'s role set.
 pub const fn role_index(role: Role) -> usize {
@@ -48,6 +51,8 @@ pub const fn role_index(role: Role) -> usize {
 		Role::ScrutinyOfficer => 0,
 		Role::ApprovingAuthority => 1,
 		Role::DepartmentAdmin => 2,
+		Role::AppellateOfficer => 3,
+		Role::ReviewingOfficer => 4,
 	}
 }
 

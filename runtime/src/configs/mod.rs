@@ -257,7 +257,10 @@ impl pallet_clearances::Config for Runtime {
 	type UnixTime = crate::Timestamp;
 	/// Deadlines processed per block; a backlog carries over to the next block.
 	type MaxDeadlineWork = ConstU32<128>;
+	/// A day of the holiday calendar: the blocks of 24 hours at the target block time.
 	type DayLength = ConstU32<{ crate::DAYS }>;
+	/// About twelve years of a state's public holidays (20 or so a year).
+	type MaxHolidays = ConstU32<256>;
 	type WeightInfo = weights::pallet_clearances::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::Helper;

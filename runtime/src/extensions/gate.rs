@@ -14,6 +14,10 @@ const APPROVING: &[Role] = &[Role::ApprovingAuthority];
 const RECORDS: &[Role] = &[Role::ScrutinyOfficer, Role::DepartmentAdmin];
 const ORDERS: &[Role] = &[Role::ApprovingAuthority, Role::DepartmentAdmin];
 const ADMIN: &[Role] = &[Role::DepartmentAdmin];
+/// Appellate authorities: first appeals go to the Appellate Officer, second to the Reviewing
+/// Officer (the dispatch checks which the appeal needs).
+const APPELLATE: &[Role] = &[Role::AppellateOfficer, Role::ReviewingOfficer];
+const REVIEWING: &[Role] = &[Role::ReviewingOfficer];
 
 /// Who may ever sign `call`.
 pub fn signer_of(call: &RuntimeCall) -> CallSigner {
@@ -95,11 +99,21 @@ fn land_parcels(call: &pallet_land_parcels::Call<crate::Runtime>) -> CallSigner 
 fn clearances(call: &pallet_clearances::Call<crate::Runtime>) -> CallSigner {
 	use pallet_clearances::Call as C;
 	match call {
-		C::set_clearance_type { .. } | C::remove_clearance_type { .. } => CallSigner::Nobody,
+		// Council motions only: the catalogue, the holiday calendar, appeal terms, penalties.
+		C::set_clearance_type { .. }
+		| C::remove_clearance_type { .. }
+		| C::add_holiday { .. }
+		| C::remove_holiday { .. }
+		| C::set_appeal_terms { .. }
+		| C::set_penalty_range { .. } => CallSigner::Nobody,
 		C::anchor_document { .. }
 		| C::submit_application { .. }
 		| C::withdraw_application { .. }
-		| C::respond_to_query { .. } => CallSigner::Applicant,
+		| C::respond_to_query { .. }
+		| C::file_appeal { .. }
+		| C::file_second_appeal { .. } => CallSigner::Applicant,
+		C::decide_appeal { .. } => CallSigner::Official(APPELLATE),
+		C::record_penalty { .. } => CallSigner::Official(REVIEWING),
 		C::take_case { .. } | C::raise_query { .. } => CallSigner::Official(SCRUTINY),
 		C::approve { .. }
 		| C::reject { .. }

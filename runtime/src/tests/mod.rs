@@ -6,6 +6,7 @@
 	clippy::arithmetic_side_effects
 )]
 
+mod appeals;
 mod gate;
 mod random;
 

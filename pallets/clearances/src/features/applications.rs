@@ -175,15 +175,16 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn open_case(id: CaseId) -> DispatchResult {
 		let mut case = Self::case(id)?;
 		let now = Self::now();
+		let calendar = Self::calendar();
 		case.state = CaseState::Submitted;
 		case.opened_at = Some(now);
 		case.clock = Clock::start(case.time_limit, now);
-		let due = case.clock.due().unwrap_or(now);
+		let due = case.clock.due(&calendar).unwrap_or(now);
 		if case.suspensions > 0 {
 			// A freeze of one of its parcels holds the clock until it is lifted.
-			case.clock.stop(now);
+			case.clock.stop(now, &calendar);
 		} else {
-			Self::schedule(id, Deadline::Department, due)?;
+			Self::schedule_clock(id, Deadline::Department, &case.clock, &calendar)?;
 		}
 		Self::record(
 			Subject::Case(id),
@@ -221,7 +222,7 @@ impl<T: Config> Pallet<T> {
 				continue;
 			}
 			case.state = CaseState::Withdrawn;
-			case.clock.stop(Self::now());
+			case.clock.stop(Self::now(), &Self::calendar());
 			Self::close_case(*case_id, &case, &app.parcels);
 			Self::record(
 				Subject::Case(*case_id),

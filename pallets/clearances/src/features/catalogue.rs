@@ -41,6 +41,8 @@ impl<T: Config> Pallet<T> {
 		let in_use = TypeUsage::<T>::get(&code).is_some_and(|u| u.live > 0 || u.waited_on > 0);
 		ensure!(!in_use, Error::<T>::TypeInUse);
 		ClearanceTypes::<T>::remove(&code);
+		// Its appeal terms go with it (no event: the type's removal says it).
+		AppealTermsOfType::<T>::remove(&code);
 		Self::deposit_event(Event::ClearanceTypeRemoved { clearance: code });
 		Ok(())
 	}

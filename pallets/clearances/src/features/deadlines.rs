@@ -1,20 +1,47 @@
 //! The deadline queue: scheduling a clock's end, and the per-block hook that acts on the
-//! deadlines that fell due (deemed approval, escalation, lapse), with the fallback that gives
-//! every deadline an outcome when its action fails.
+//! deadlines that fell due (deemed approval, escalation, lapse, an appeal's time-out), with the
+//! fallback that gives every deadline an outcome when its action fails.
+//!
+//! The queue is kept by working position (`calendar.rs`), not by block: a deadline falls due in
+//! the first block whose working position reaches its own. Adding a holiday while a clock runs
+//! thus moves its due block later without touching the queue (no deadline fires early), and
+//! removing one moves it earlier; the views, the work queue and the queue all read the same
+//! calendar.
 
 use crate::*;
 
 impl<T: Config> Pallet<T> {
-	/// Put a deadline in the queue at `at`, or the first later block with room within
-	/// [`DEADLINE_WINDOW`] blocks (so `DEADLINE_WINDOW × MaxDeadlinesPerBlock` deadlines falling
-	/// due together all find a place), or fail with [`Error::DeadlineQueueFull`]. Returns the
-	/// block it was put in.
+	/// Queue the end of `clock` (which runs) as the deadline `kind` of `case` (or appeal);
+	/// returns the block it falls due in. See [`Pallet::schedule`].
+	pub(crate) fn schedule_clock(
+		case: CaseId,
+		kind: Deadline,
+		clock: &Clock<BlockNumberFor<T>>,
+		calendar: &Calendar,
+	) -> Result<BlockNumberFor<T>, Error<T>> {
+		let now = Self::now();
+		let end = clock.end(calendar).unwrap_or(now);
+		Self::schedule(case, kind, end, calendar)?;
+		Ok(clock.due(calendar).unwrap_or(now))
+	}
+
+	/// The working position of the current block.
+	pub(crate) fn position_now(calendar: &Calendar) -> BlockNumberFor<T> {
+		calendar.position(Self::now().unique_saturated_into()).unique_saturated_into()
+	}
+
+	/// Put a deadline in the queue at working position `at`, or the first later position with
+	/// room within [`DEADLINE_WINDOW`] (so `DEADLINE_WINDOW × MaxDeadlinesPerBlock` deadlines
+	/// falling due together all find a place), or fail with [`Error::DeadlineQueueFull`]. Never
+	/// at or before the current block's position, whose deadlines were processed. Returns the
+	/// position it was put at.
 	pub(crate) fn schedule(
 		case: CaseId,
 		kind: Deadline,
 		at: BlockNumberFor<T>,
+		calendar: &Calendar,
 	) -> Result<BlockNumberFor<T>, Error<T>> {
-		let mut block = at.max(Self::now().saturating_add(One::one()));
+		let mut block = at.max(Self::position_now(calendar).saturating_add(One::one()));
 		for _ in 0..DEADLINE_WINDOW {
 			let added = Deadlines::<T>::mutate(block, |q| q.try_push((case, kind)).is_ok());
 			if added {
@@ -31,15 +58,18 @@ impl<T: Config> Pallet<T> {
 		let budget = T::MaxDeadlineWork::get();
 		let mut used = 0u32;
 		let mut actions = Weight::zero();
+		let calendar = Self::calendar();
+		let horizon: BlockNumberFor<T> =
+			calendar.position(now.unique_saturated_into()).unique_saturated_into();
 		let mut block = DeadlineCursor::<T>::get();
 		if block.is_zero() {
-			block = now;
+			block = horizon;
 		}
 		// Empty blocks cost a read each: visit at most twice the budget of them, so a cursor left
 		// behind by a backlog catches up over a few blocks instead of in one.
 		let max_visits = budget.saturating_mul(2).max(1);
 		let mut buckets = 0u32;
-		while block <= now && used < budget && buckets < max_visits {
+		while block <= horizon && used < budget && buckets < max_visits {
 			buckets.saturating_inc();
 			let mut queue = Deadlines::<T>::take(block);
 			let take = (budget.saturating_sub(used) as usize).min(queue.len());
@@ -49,11 +79,12 @@ impl<T: Config> Pallet<T> {
 				// Each deadline in its own storage layer: one that cannot act changes nothing,
 				// and is then recorded and given a fallback (`deadline_failed`).
 				let acted = frame_support::storage::with_storage_layer(|| {
-					Self::on_deadline(case, kind, block)
+					Self::on_deadline(case, kind, block, &calendar)
 				});
-				let weight = match acted {
-					Ok(weight) => weight,
-					Err(error) => Self::deadline_failed(case, kind, block, error),
+				let weight = match (acted, kind) {
+					(Ok(weight), _) => weight,
+					(Err(error), Deadline::Appeal) => Self::appeal_deadline_failed(case, error),
+					(Err(error), _) => Self::deadline_failed(case, kind, block, error),
 				};
 				actions.saturating_accrue(weight);
 			}
@@ -64,18 +95,26 @@ impl<T: Config> Pallet<T> {
 			block = block.saturating_add(One::one());
 		}
 		DeadlineCursor::<T>::put(block);
+		// The calendar is read once, besides the per-deadline work.
 		T::WeightInfo::on_initialize_deadlines(used)
 			.saturating_add(actions)
 			.saturating_add(T::DbWeight::get().reads_writes(buckets.into(), buckets.into()))
+			.saturating_add(T::DbWeight::get().reads(1))
 	}
 
-	/// A deadline fell due: act if it is still current. Returns the weight of the action, on
-	/// top of the per-deadline weight of [`WeightInfo::on_initialize_deadlines`].
+	/// A deadline queued at working position `block` fell due: act if it is still current (the
+	/// clock still runs and ends there; a clock stopped and run again has a later deadline).
+	/// Returns the weight of the action, on top of the per-deadline weight of
+	/// [`WeightInfo::on_initialize_deadlines`].
 	pub(crate) fn on_deadline(
 		id: CaseId,
 		kind: Deadline,
 		block: BlockNumberFor<T>,
+		calendar: &Calendar,
 	) -> Result<Weight, DispatchError> {
+		if kind == Deadline::Appeal {
+			return Self::appeal_deadline(id, block, calendar);
+		}
 		let case = Self::case(id)?;
 		if case.suspensions > 0 {
 			return Ok(Weight::zero());
@@ -83,7 +122,7 @@ impl<T: Config> Pallet<T> {
 		match kind {
 			Deadline::Department => {
 				let current = case.state.department_clock_runs()
-					&& case.clock.due().is_some_and(|d| d <= block);
+					&& case.clock.end(calendar).is_some_and(|d| d <= block);
 				if !current {
 					return Ok(Weight::zero());
 				}
@@ -112,7 +151,10 @@ impl<T: Config> Pallet<T> {
 			},
 			Deadline::Response => {
 				let current = case.state == CaseState::QueryRaised
-					&& case.response_clock.and_then(|c| c.due()).is_some_and(|d| d <= block);
+					&& case
+						.response_clock
+						.and_then(|c| c.end(calendar))
+						.is_some_and(|d| d <= block);
 				if !current {
 					return Ok(Weight::zero());
 				}
@@ -143,6 +185,8 @@ impl<T: Config> Pallet<T> {
 				Self::deposit_event(Event::CaseLapsed { case: id });
 				Ok(T::WeightInfo::lapse(app.extent().parcels))
 			},
+			// Handled above.
+			Deadline::Appeal => Ok(Weight::zero()),
 		}
 	}
 
@@ -154,9 +198,10 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		Self::record(Subject::Case(id), None, Authority::Statute, Action::CaseEscalated, block)?;
 		let now = Self::now();
-		case.clock.stop(now);
+		let calendar = Self::calendar();
+		case.clock.stop(now, &calendar);
 		if let Some(c) = case.response_clock.as_mut() {
-			c.stop(now);
+			c.stop(now, &calendar);
 		}
 		case.state = CaseState::Escalated;
 		Self::store_case(id, case);
@@ -195,9 +240,13 @@ impl<T: Config> Pallet<T> {
 			// and a search of the whole window.
 			let search = T::DbWeight::get().reads_writes(DEADLINE_WINDOW.into(), 1);
 			let weight = weight.saturating_add(T::WeightInfo::escalation()).saturating_add(search);
-			let retry = Self::now().saturating_add(One::one());
-			match Self::schedule(id, kind, retry) {
-				Ok(at) => Self::deposit_event(Event::DeadlineRescheduled { case: id, kind, at }),
+			let calendar = Self::calendar();
+			let retry = Self::position_now(&calendar).saturating_add(One::one());
+			match Self::schedule(id, kind, retry, &calendar) {
+				Ok(at) => {
+					let at = calendar.block_at(at.unique_saturated_into()).unique_saturated_into();
+					Self::deposit_event(Event::DeadlineRescheduled { case: id, kind, at })
+				},
 				Err(e) => log::error!(
 					target: "runtime::clearances",
 					"deadline {kind:?} of case {id} failed ({error:?}), could not escalate \

@@ -82,7 +82,7 @@ impl<T: Config> Pallet<T> {
 		Certificates::<T>::insert(number, cert);
 		Self::deposit_event(Event::CertificateIssued { certificate: number, case: id, expires_at });
 
-		case.clock.stop(Self::now());
+		case.clock.stop(Self::now(), &Self::calendar());
 		case.state = state;
 		case.decision = Some(Decision {
 			by: who.cloned(),
@@ -174,7 +174,7 @@ impl<T: Config> Pallet<T> {
 		in_time: bool,
 	) -> DispatchResult {
 		Self::record(Subject::Case(id), who, authority, Action::CaseRejected, (reason, reasoning))?;
-		case.clock.stop(Self::now());
+		case.clock.stop(Self::now(), &Self::calendar());
 		case.state = CaseState::Rejected;
 		case.decision = Some(Decision {
 			by: who.cloned(),

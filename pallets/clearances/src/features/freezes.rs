@@ -11,9 +11,10 @@ impl<T: Config> Pallet<T> {
 		case.suspensions = case.suspensions.saturating_add(1);
 		if case.suspensions == 1 {
 			let now = Self::now();
-			case.clock.stop(now);
+			let calendar = Self::calendar();
+			case.clock.stop(now, &calendar);
 			if let Some(c) = case.response_clock.as_mut() {
-				c.stop(now);
+				c.stop(now, &calendar);
 			}
 			Self::record(Subject::Case(id), None, Authority::Statute, Action::CaseSuspended, id)?;
 			Self::deposit_event(Event::CaseSuspended { case: id });
@@ -32,14 +33,15 @@ impl<T: Config> Pallet<T> {
 		case.suspensions = case.suspensions.saturating_sub(1);
 		if case.suspensions == 0 {
 			let now = Self::now();
+			let calendar = Self::calendar();
 			if case.state.department_clock_runs() {
-				let due = case.clock.resume(now);
-				Self::schedule(id, Deadline::Department, due)?;
+				case.clock.resume(now, &calendar);
+				Self::schedule_clock(id, Deadline::Department, &case.clock, &calendar)?;
 			}
 			if case.state == CaseState::QueryRaised {
 				if let Some(c) = case.response_clock.as_mut() {
-					let due = c.resume(now);
-					Self::schedule(id, Deadline::Response, due)?;
+					c.resume(now, &calendar);
+					Self::schedule_clock(id, Deadline::Response, c, &calendar)?;
 				}
 			}
 			Self::record(Subject::Case(id), None, Authority::Statute, Action::CaseResumed, id)?;

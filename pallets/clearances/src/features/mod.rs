@@ -1,7 +1,9 @@
 //! What each call does, by concern: one `do_*` helper per call and the steps they share. Each
 //! helper checks before it writes (see the crate's Design notes).
 
+mod appeals;
 mod applications;
+mod calendar;
 mod catalogue;
 mod certificates;
 mod deadlines;

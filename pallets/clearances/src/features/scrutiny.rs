@@ -33,17 +33,18 @@ impl<T: Config> Pallet<T> {
 		ensure!(case.suspensions == 0, Error::<T>::Suspended);
 		ensure!(case.query.is_none(), Error::<T>::QueryAlreadyRaised);
 		let now = Self::now();
-		let used = case.time_limit.saturating_sub(case.clock.left(now));
+		let calendar = Self::calendar();
+		let used = case.time_limit.saturating_sub(case.clock.left(now, &calendar));
 		ensure!(used.saturating_mul(3u32.into()) <= case.time_limit, Error::<T>::ObjectionsLocked);
 		let limit = ClearanceTypes::<T>::get(&case.clearance)
 			.map(|t| t.response_limit)
 			.unwrap_or(case.time_limit);
-		let respond_by = now.saturating_add(limit);
-		Self::schedule(id, Deadline::Response, respond_by)?;
+		let response_clock = Clock::start(limit, now);
+		let respond_by = Self::schedule_clock(id, Deadline::Response, &response_clock, &calendar)?;
 
 		Self::record(Subject::Case(id), Some(&who), authority, Action::QueryRaised, query)?;
-		case.clock.stop(now);
-		case.response_clock = Some(Clock::start(limit, now));
+		case.clock.stop(now, &calendar);
+		case.response_clock = Some(response_clock);
 		case.query = Some(query);
 		case.state = CaseState::QueryRaised;
 		Self::store_case(id, case);
@@ -71,9 +72,10 @@ impl<T: Config> Pallet<T> {
 				app.documents.try_push(d).map_err(|_| Error::<T>::TooManyDocuments)?;
 			}
 		}
+		let calendar = Self::calendar();
 		let mut resumed = case.clock;
-		let due = resumed.resume(Self::now());
-		Self::schedule(id, Deadline::Department, due)?;
+		resumed.resume(Self::now(), &calendar);
+		Self::schedule_clock(id, Deadline::Department, &resumed, &calendar)?;
 
 		Self::record(Subject::Case(id), Some(&who), authority, Action::QueryResponded, response)?;
 		case.clock = resumed;

@@ -138,7 +138,7 @@ fn a_deemed_approval_whose_waiting_case_finds_no_deadline_goes_to_the_head() {
 		let app = submit(&[LUC, BP, FIRE_NOC], &[PARCEL]);
 		approve_case(case_of(app, LUC), LAND_CLERK, LAND_APPROVER);
 		let (bp, noc) = (case_of(app, BP), case_of(app, FIRE_NOC));
-		assert_eq!(Cases::<Test>::get(bp).unwrap().clock.due(), Some(22));
+		assert_eq!(Cases::<Test>::get(bp).unwrap().clock.due(&Clearances::calendar()), Some(22));
 		// At 22 the NOC would be due at 37: the whole window from there is full.
 		fill_deadlines(37);
 		run_to(22);

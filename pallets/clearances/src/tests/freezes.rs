@@ -27,7 +27,7 @@ fn a_freeze_stops_clocks_and_suspends_certificates_until_lifted() {
 		assert_ok!(LandParcels::unfreeze_parcel(signed(LAND_APPROVER), PARCEL, H256::zero()));
 		assert!(events().contains(&Event::CaseResumed { case }));
 		// Opened at 8 with 30 blocks, frozen at 10 with 28 left: due 28 blocks after 60.
-		assert_eq!(Cases::<Test>::get(case).unwrap().clock.due(), Some(88));
+		assert_eq!(Cases::<Test>::get(case).unwrap().clock.due(&Clearances::calendar()), Some(88));
 		assert_eq!(Clearances::certificate_status(cert, None), Some(CertificateStatus::Valid));
 		// The status at a past moment replays the trail.
 		assert_eq!(
@@ -88,7 +88,7 @@ fn a_step_that_fails_is_recorded_and_changes_nothing() {
 		let trade = case_of(submit(&[TRADE], &[PARCEL]), TRADE);
 		let cert = approve_case(trade, IND_CLERK, IND_APPROVER);
 		let case = case_of(submit(&[LUC], &[PARCEL]), LUC);
-		assert_eq!(Cases::<Test>::get(case).unwrap().clock.due(), Some(31));
+		assert_eq!(Cases::<Test>::get(case).unwrap().clock.due(&Clearances::calendar()), Some(31));
 		// Nothing can be recorded on the case nor on the certificate: neither is suspended.
 		let case_head = fill_trail(Subject::Case(case));
 		let cert_head = fill_trail(Subject::Certificate(cert));
@@ -106,7 +106,7 @@ fn a_step_that_fails_is_recorded_and_changes_nothing() {
 		run_to(5);
 		assert_ok!(LandParcels::unfreeze_parcel(signed(LAND_APPROVER), PARCEL, H256::zero()));
 		assert!(!events().contains(&Event::CaseResumed { case }));
-		assert_eq!(Cases::<Test>::get(case).unwrap().clock.due(), Some(31));
+		assert_eq!(Cases::<Test>::get(case).unwrap().clock.due(&Clearances::calendar()), Some(31));
 		let queued =
 			Deadlines::<Test>::iter().filter(|(_, q)| q.contains(&(case, Deadline::Department)));
 		assert_eq!(queued.count(), 1, "one deadline, the original");

@@ -11,6 +11,8 @@
 	clippy::arithmetic_side_effects
 )]
 
+mod appeals;
+mod calendar;
 mod catalogue;
 mod certificates;
 mod clocks;

@@ -28,7 +28,7 @@ fn take_query_respond() {
 			bounded(&[more])
 		));
 		assert_eq!(last_event(), Event::<Test>::QueryResponded { case, by: AGENT }.into());
-		assert_eq!(Cases::<Test>::get(case).unwrap().clock.due(), Some(41));
+		assert_eq!(Cases::<Test>::get(case).unwrap().clock.due(&Clearances::calendar()), Some(41));
 		assert!(Applications::<Test>::get(app).unwrap().documents.contains(&more));
 		assert_eq!(state(case), CaseState::Responded);
 		// Only one query.

@@ -1,6 +1,6 @@
 //! The signers of the load: officers, Land clerks and enterprise owners, made ready on the
 //! chain (roles granted, enterprises registered, documents anchored), and the transactions
-//! they sign (mortal, [`clearance_runtime::signing::signed_extrinsic`]).
+//! they sign (mortal, for the chain's spec version: [`clearance_runtime::signing::signed_extrinsic_for`]).
 
 use crate::submitter::{Birth, Chain, Signed};
 use clearance_primitives::{LandUse, Role, Ulpin};
@@ -26,8 +26,14 @@ impl Signer {
 
 	/// Sign `call` with the next nonce, mortal from `birth`: the encoded transaction and its hash.
 	pub fn sign(&mut self, call: RuntimeCall, birth: Birth) -> Signed {
-		let tx =
-			signing::signed_extrinsic(&self.pair, call, self.nonce, birth.genesis, birth.anchor);
+		let tx = signing::signed_extrinsic_for(
+			birth.spec_version,
+			&self.pair,
+			call,
+			self.nonce,
+			birth.genesis,
+			birth.anchor,
+		);
 		self.nonce += 1;
 		let bytes = tx.encode();
 		let hash = H256(sp_io::hashing::blake2_256(&bytes));

@@ -3,10 +3,10 @@
 //! Load generator and benchmark of the clearance registry on a fresh `clearance-node --dev`
 //! that it starts on loopback ports.
 //!
-//! - `throughput`: the chain's floor (pre-signed `System::remark`s from registered accounts)
-//!   and a realistic clearance mix (submit, take, query, respond, approve, plus certificate
-//!   verifications), measured in the same run. The last line is
-//!   `clearance actions/s: X; remarks/s: Y; ratio: Z`.
+//! - `throughput`: the chain's floor (pre-signed document anchors by enterprise owners, the
+//!   cheapest transaction the pool admits) and a realistic clearance mix (submit, take, query,
+//!   respond, approve, plus certificate verifications), measured in the same run. The last line
+//!   is `clearance actions/s: X; floor transactions/s: Y; ratio: Z`.
 //! - `queries`: grows the chain to each `--sizes` checkpoint of applications, generated
 //!   through the runtime (signed transactions, as officers and enterprises would send them),
 //!   and measures the latency of the `clearance_*` queries over HTTP at each checkpoint.
@@ -16,7 +16,9 @@
 //! mortal ([`clearance_runtime::signing`]), anchored at the latest finalized block when it is
 //! signed and valid for `--mortality` blocks. Transactions are submitted in parallel over several
 //! WebSocket connections, and counted as done only when their `ExtrinsicSuccess` event is seen in
-//! a block (best, then finalized).
+//! a block (best, then finalized). Every transaction's fate is accounted for (included, refused,
+//! or let go by the pool and sent again or counted dropped), and every phase stops with a
+//! diagnosis if it stalls ([`submitter::Watchdog`]).
 //!
 //! Modules: [`submitter`] (submission and inclusion tracking), [`actors`] (the signers and
 //! their setup), [`workloads`] (floor, mix, growth and queries), [`report`] (statistics),
@@ -39,7 +41,7 @@ use submitter::Chain;
 /// What to measure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Mode {
-	/// The remark floor and the clearance mix.
+	/// The floor and the clearance mix.
 	Throughput,
 	/// Query latency as the chain grows.
 	Queries,
@@ -55,9 +57,9 @@ struct Args {
 	/// A short run (under a minute for `throughput`): fewer transactions and smaller sizes.
 	#[arg(long)]
 	quick: bool,
-	/// `throughput`: remarks in the floor (default 40,000; 3,000 with `--quick`).
+	/// `throughput`: transactions in the floor (default 40,000; 3,000 with `--quick`).
 	#[arg(long)]
-	remarks: Option<usize>,
+	floor: Option<usize>,
 	/// `throughput`: applications through the mix (default 8,000; 600 with `--quick`).
 	#[arg(long)]
 	apps: Option<usize>,
@@ -105,13 +107,13 @@ fn print_machine() {
 
 /// The floor, then the mix, each with its profile; ends with the ratio line.
 async fn throughput(args: &Args, node: &Node, chain: &Chain) {
-	let (remark_n, apps) = if args.quick { (3_000, 600) } else { (40_000, 8_000) };
-	let remark_n = args.remarks.unwrap_or(remark_n);
+	let (floor_n, apps) = if args.quick { (3_000, 600) } else { (40_000, 8_000) };
+	let floor_n = args.floor.unwrap_or(floor_n);
 	let apps = args.apps.unwrap_or(apps);
 	let (pid, port) = (node.pid(), node.prometheus_port);
 	let mut actors = actors::setup(chain, 200, 64, 256).await;
 	let s0 = Snapshot::take(pid, port);
-	let floor = workloads::remarks(chain, &mut actors, remark_n).await;
+	let floor = workloads::floor(chain, &mut actors, floor_n).await;
 	let s1 = Snapshot::take(pid, port);
 	print_phase(&floor);
 	print_profile(&s0, &s1, floor.ok);
@@ -122,7 +124,7 @@ async fn throughput(args: &Args, node: &Node, chain: &Chain) {
 	println!("  certificate verifications: {verified}, mean {:.2} ms over HTTP", verify_s * 1000.0);
 	println!("node memory (RSS) at the end: {} MiB", rss_kib(pid) / 1024);
 	println!(
-		"clearance actions/s: {:.0}; remarks/s: {:.0}; ratio: {:.2}",
+		"clearance actions/s: {:.0}; floor transactions/s: {:.0}; ratio: {:.2}",
 		mix.included_per_s,
 		floor.included_per_s,
 		mix.included_per_s / floor.included_per_s

@@ -1,10 +1,10 @@
-//! The workloads: the floor (pre-signed remarks), the clearance mix, and the growth of the
+//! The workloads: the floor (pre-signed document anchors), the clearance mix, and the growth of the
 //! chain with query latency measured at each size.
 
 use crate::{
 	actors::Actors,
 	report::{percentile, summarise, Phase},
-	submitter::{Chain, Outcome},
+	submitter::{Chain, Outcome, Watchdog},
 };
 use clearance_e2e::{hex, storage_prefix, unhex};
 use clearance_runtime::{RuntimeCall, RuntimeEvent};
@@ -23,24 +23,31 @@ use std::{
 /// signer's later transactions.
 const MIX_OUTSTANDING: usize = 5_000;
 
-pub async fn remarks(chain: &Chain, actors: &mut Actors, n: usize) -> Phase {
+/// The floor: the cheapest transaction the pool admits, an enterprise owner anchoring a
+/// document (one read of the enterprise, one new document record and its trail entry),
+/// pre-signed by all owners in turn. (`System::remark`, the floor before the transaction gate,
+/// is refused by the pool: no role may sign it.)
+pub async fn floor(chain: &Chain, actors: &mut Actors, n: usize) -> Phase {
 	let owners = actors.owners.len();
 	let birth = chain.birth();
 	let txs: Vec<_> = (0..n)
 		.map(|i| {
-			let call = RuntimeCall::System(frame_system::Call::remark {
-				remark: format!("remark {i}").into_bytes(),
+			let call = RuntimeCall::Clearances(pallet_clearances::Call::anchor_document {
+				sha256: H256(sp_io::hashing::blake2_256(format!("floor {i}").as_bytes())),
+				kind: b"SITE_PHOTO".to_vec().try_into().expect("short kind"),
+				size: 1 << 10,
+				uri: None,
 			});
 			actors.owners[i % owners].sign(call, birth)
 		})
 		.collect();
 	let hashes: Vec<H256> = txs.iter().map(|t| t.1).collect();
 	let start = Instant::now();
-	chain.send_all(txs).await;
-	chain.wait_included(&hashes, Duration::from_secs(600)).await;
-	chain.wait_finalized(&hashes, Duration::from_secs(120)).await;
+	chain.send_all(txs, "floor").await;
+	chain.wait_included(&hashes, Duration::from_secs(600), "floor").await;
+	chain.wait_finalized(&hashes, Duration::from_secs(120), "floor").await;
 	chain.tracker.lock().unwrap().fresh.clear();
-	let phase = summarise(chain, "remarks (floor)", &hashes, start);
+	let phase = summarise(chain, "document anchors (floor)", &hashes, start);
 	if phase.ok < n {
 		actors.resync_owners(&chain.http).await;
 	}
@@ -76,7 +83,7 @@ pub async fn mix(chain: &Chain, actors: &mut Actors, apps: usize) -> (Phase, usi
 	let mut remaining = apps;
 	let deadline = Instant::now() + Duration::from_secs(900);
 	let mut report = Instant::now();
-	let mut progress = Instant::now();
+	let mut watchdog = Watchdog::new("mix");
 	while remaining > 0 && Instant::now() < deadline {
 		if report.elapsed() > Duration::from_secs(30) {
 			report = Instant::now();
@@ -105,16 +112,10 @@ pub async fn mix(chain: &Chain, actors: &mut Actors, apps: usize) -> (Phase, usi
 			chain.send(tx);
 		}
 		if fresh.is_empty() {
-			if progress.elapsed() > Duration::from_secs(120) {
-				eprintln!(
-					"  mix: stalled, nothing included for 120 s; {remaining} applications left"
-				);
-				break;
-			}
 			tokio::time::sleep(Duration::from_millis(50)).await;
+			watchdog.check(chain).await;
 			continue;
 		}
-		progress = Instant::now();
 		for (h, o) in fresh {
 			let Some((stage, case, enterprise)) = stage_of.get(&h).copied() else { continue };
 			if !o.ok {
@@ -190,7 +191,7 @@ pub async fn mix(chain: &Chain, actors: &mut Actors, apps: usize) -> (Phase, usi
 			}
 		}
 	}
-	chain.wait_finalized(&hashes, Duration::from_secs(120)).await;
+	chain.wait_finalized(&hashes, Duration::from_secs(120), "mix").await;
 	let phase = summarise(chain, "clearance mix", &hashes, start);
 	eprintln!("mix: {approved} applications approved, {verified} certificates verified");
 	(phase, verified, verify_time / verified.max(1) as f64)

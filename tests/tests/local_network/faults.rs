@@ -1,87 +1,20 @@
-//! The four-department `local` network on loopback survives what a state data centre sees:
-//! validators stopped, killed while transactions flow, left behind for many blocks; and it
-//! ignores a node of another chain and a node whose key no department authorised. Each
-//! scenario prints its figures.
+//! Faults a state data centre sees: validators stopped, killed while transactions flow, left
+//! behind for many blocks; a node of another chain and a node whose key no department
+//! authorised. Each step prints its figures.
 //!
-//! The long scenario (a validator stopped for `CLEARANCE_FAULT_BLOCKS` blocks, 100 by default,
+//! The long step (a validator stopped for `CLEARANCE_FAULT_BLOCKS` blocks, 100 by default,
 //! five minutes at 3 s blocks) runs too.
 
-use clearance_e2e::{free_port, parcel_registration, skip_live, submit_signed, unhex, Node};
-use clearance_runtime::{RuntimeCall, UncheckedExtrinsic};
-use codec::Decode;
+use super::{block_hash, extrinsics, wait_until};
+use clearance_e2e::{free_port, parcel_registration, submit_signed, Node};
 use jsonrpsee::{core::client::ClientT, rpc_params};
-use serde_json::Value;
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring;
 use std::time::{Duration, Instant};
 
-/// Node key 1's peer id (Alice's node, the bootnode).
-const BOOT_PEER: &str = "12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp";
-
-async fn local_network() -> (Vec<Node>, String) {
-	let boot_port = free_port();
-	let boot = format!("/ip4/127.0.0.1/tcp/{boot_port}/p2p/{BOOT_PEER}");
-	let mut nodes = Vec::new();
-	for (i, key) in ["--alice", "--bob", "--charlie", "--dave"].into_iter().enumerate() {
-		let node_key = format!("{:064x}", i + 1);
-		let port = if i == 0 { boot_port } else { free_port() };
-		let mut args = vec!["--chain", "local", "--validator", key, "--node-key", &node_key];
-		if i > 0 {
-			args.extend(["--bootnodes", &boot]);
-		}
-		nodes.push(Node::start(&args, port).await);
-	}
-	(nodes, boot)
-}
-
-async fn wait_until(what: &str, timeout: Duration, mut f: impl AsyncFnMut() -> bool) -> Duration {
-	let start = Instant::now();
-	while !f().await {
-		assert!(start.elapsed() < timeout, "{what} within {timeout:?}");
-		tokio::time::sleep(Duration::from_millis(500)).await;
-	}
-	start.elapsed()
-}
-
-async fn block_hash(node: &Node, n: u64) -> Option<H256> {
-	node.http().request("chain_getBlockHash", rpc_params![n]).await.ok().flatten()
-}
-
-/// The extrinsics of blocks `1..=upto` as `node` has them, and how many are our parcel
-/// registrations.
-async fn extrinsics(node: &Node, upto: u64) -> (Vec<String>, usize) {
-	let mut all = Vec::new();
-	let mut registrations = 0;
-	for n in 1..=upto {
-		let hash = block_hash(node, n).await.expect("block exists");
-		let block: Value = node.http().request("chain_getBlock", rpc_params![hash]).await.unwrap();
-		for x in block["block"]["extrinsics"].as_array().unwrap() {
-			let x = x.as_str().unwrap().to_string();
-			let xt = UncheckedExtrinsic::decode(&mut &unhex(&x)[..]).expect("extrinsic");
-			if matches!(
-				xt.function,
-				RuntimeCall::LandParcels(pallet_land_parcels::Call::register_parcel { .. })
-			) {
-				registrations += 1;
-			}
-			all.push(x);
-		}
-	}
-	(all, registrations)
-}
-
-#[tokio::test]
-async fn the_network_survives_validator_failures() {
-	if skip_live("the_network_survives_validator_failures") {
-		return;
-	}
-	let (mut nodes, boot) = local_network().await;
-	let t = wait_until("all four peered and finalizing", Duration::from_secs(120), async || {
-		nodes[0].peers().await >= 3 && nodes[0].finalized_number().await >= 2
-	})
-	.await;
-	println!("four validators: peered and block 2 finalized {:.1} s after start", t.as_secs_f64());
-
+/// The network (all four peered and finalizing) survives validator failures; `boot` is the
+/// bootnode's address.
+pub async fn validators_fail_and_return(nodes: &mut [Node], boot: &str) {
 	// One of four stops: blocks and finality go on.
 	nodes[3].halt().await;
 	let f = nodes[0].finalized_number().await;
@@ -176,7 +109,7 @@ async fn the_network_survives_validator_failures() {
 	assert!(registrations > 0, "some registrations were finalized before the kill");
 
 	// A node of another chain (the dev spec) pointed at the network gets nothing from it.
-	let stranger = Node::start(&["--chain", "dev", "--bootnodes", &boot], free_port()).await;
+	let stranger = Node::start(&["--chain", "dev", "--bootnodes", boot], free_port()).await;
 	tokio::time::sleep(Duration::from_secs(15)).await;
 	let (best, peers) = (stranger.best_number().await, stranger.peers().await);
 	assert_eq!((best, peers), (0, 0), "a node of another chain neither peers nor syncs");
@@ -186,7 +119,7 @@ async fn the_network_survives_validator_failures() {
 	// A node of the right chain whose key no department authorised gets nothing either.
 	let key = format!("{:064x}", 6);
 	let intruder =
-		Node::start(&["--chain", "local", "--node-key", &key, "--bootnodes", &boot], free_port())
+		Node::start(&["--chain", "local", "--node-key", &key, "--bootnodes", boot], free_port())
 			.await;
 	tokio::time::sleep(Duration::from_secs(15)).await;
 	let best = intruder.best_number().await;
@@ -199,7 +132,7 @@ async fn the_network_survives_validator_failures() {
 	// The same with an authorised key (Industries' public RPC node, key 5) syncs at once.
 	let key = format!("{:064x}", 5);
 	let rpc_node =
-		Node::start(&["--chain", "local", "--node-key", &key, "--bootnodes", &boot], free_port())
+		Node::start(&["--chain", "local", "--node-key", &key, "--bootnodes", boot], free_port())
 			.await;
 	let target = nodes[0].finalized_number().await;
 	let t = wait_until("the authorised node syncs", Duration::from_secs(60), async || {
@@ -230,8 +163,4 @@ async fn the_network_survives_validator_failures() {
 		"validator stopped for {blocks} blocks: caught up to #{target} in {:.1} s after restart",
 		t.as_secs_f64()
 	);
-
-	for node in nodes {
-		node.stop().await;
-	}
 }
