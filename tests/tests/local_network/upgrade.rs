@@ -90,8 +90,15 @@ pub async fn the_council_upgrades_the_runtime(nodes: &[Node]) {
 		.await;
 	}
 	let live = closed.elapsed();
-	let record: RehearsalRecord =
-		storage(&http, REHEARSAL_KEY).await.expect("the rehearsal migration ran");
+	// The version changes with the block that sets the code; the migration runs in the next,
+	// the first block the new code executes.
+	let mut record = None;
+	wait_until("the rehearsal migration ran", Duration::from_secs(60), async || {
+		record = storage::<RehearsalRecord>(&http, REHEARSAL_KEY).await;
+		record.is_some()
+	})
+	.await;
+	let record = record.expect("the record was read");
 	let upgraded_at = u64::from(record.block);
 	println!(
 		"live upgrade: motion of {} KiB proposed, voted 3 of 4 and closed in {:.1} s; spec \
